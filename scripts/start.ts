@@ -1,7 +1,6 @@
 // `npm start`: everything a fresh machine needs to serve the app, step by step.
 // Without DATABASE_URL it runs an embedded PostgreSQL whose data lives in DATA_DIR (default .data/).
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { Client } from "pg";
@@ -34,7 +33,6 @@ async function main() {
         return external;
       })
     : await step("Starting the embedded PostgreSQL (the first start creates it)", async () => {
-        mkdirSync(dataDir, { recursive: true });
         const database = await startEmbeddedPostgres({ dataDir, port: optionalPort(process.env.EMBEDDED_DB_PORT) });
         stopDatabase = database.stop;
         console.log(`      ${maskUrl(database.url)} (password in ${path.join(dataDir, "postgres-password")})`);

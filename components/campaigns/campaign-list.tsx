@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { LinkPending } from "@/components/ui/link-pending";
 import { paths } from "@/lib/paths";
 
 type CampaignSummary = { slug: string; title: string; summary: string; organisation: string };
@@ -12,7 +13,10 @@ export async function CampaignList({ campaigns }: { campaigns: CampaignSummary[]
       {campaigns.map((campaign) => (
         <li key={campaign.slug} className="card">
           <h2>
-            <Link href={paths.campaign(campaign.slug)}>{campaign.title}</Link>
+            <Link href={paths.campaign(campaign.slug)}>
+              {campaign.title}
+              <LinkPending />
+            </Link>
           </h2>
           <p className="muted">{t("by", { organisation: campaign.organisation })}</p>
           <p>{campaign.summary}</p>

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
 import { VoteRecord } from "@/components/votes/vote-record";
-import { VoteRecordSkeleton } from "@/components/votes/vote-record-skeleton";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
 
@@ -19,8 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: campaign.title, description: campaign.summary, alternates: { canonical: paths.campaign(campaign.slug) } };
 }
 
-// No route-level loading.tsx here: the campaign is looked up before anything streams, so that an
-// unknown slug gets a real 404 status; the vote record streams in behind its own skeleton.
+// Rendered whole on the server, without Suspense boundaries: streamed parts stay hidden without
+// JavaScript, and an unknown slug must get a real 404 status (docs/decisions/005).
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const campaign = await getPublicCampaign(slug);
@@ -30,9 +28,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     <article className="container campaign" lang={campaign.locale}>
       <CampaignHeader campaign={campaign} />
       <Statement campaign={campaign} />
-      <Suspense fallback={<VoteRecordSkeleton />}>
-        <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
-      </Suspense>
+      <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
     </article>
   );
 }

@@ -1,0 +1,42 @@
+import net from "node:net";
+import { describe, expect, it, vi } from "vitest";
+
+// The health route against the real test database, then against a port where nothing listens.
+async function deadPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function freshRoute() {
+  vi.resetModules();
+  delete (globalThis as { advocateDb?: unknown }).advocateDb;
+  return import("@/app/api/health/route");
+}
+
+describe("GET /api/health", () => {
+  it("answers 200 when the database answers", async () => {
+    const { GET } = await freshRoute();
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", database: "up" });
+  });
+
+  it("answers 503 when it does not", async () => {
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `postgresql://nobody:x@127.0.0.1:${await deadPort()}/none`;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { GET } = await freshRoute();
+      const response = await GET();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "unavailable", database: "down" });
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    } finally {
+      process.env.DATABASE_URL = saved;
+      errors.mockRestore();
+    }
+  });
+});

@@ -14,7 +14,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("Site"), getMessages()]);
   // Client components get only the messages they use, not the whole catalogue.
-  const clientMessages = { Loading: messages.Loading, Error: messages.Error };
+  const clientMessages = {
+    Loading: messages.Loading,
+    Error: messages.Error,
+    Petition: { form: messages.Petition.form, share: messages.Petition.share },
+  };
   return (
     <html lang={locale} dir="ltr">
       <body>

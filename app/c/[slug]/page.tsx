@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
+import { PetitionPanel } from "@/components/petition/petition-panel";
 import { VoteRecord } from "@/components/votes/vote-record";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
@@ -25,10 +26,13 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   if (!campaign) notFound();
   const { country } = await searchParams;
   return (
-    <article className="container campaign" lang={campaign.locale}>
+    <article className="container campaign-layout" lang={campaign.locale}>
       <CampaignHeader campaign={campaign} />
-      <Statement campaign={campaign} />
-      <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
+      <PetitionPanel campaign={campaign} />
+      <div className="campaign-main">
+        <Statement campaign={campaign} />
+        <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
+      </div>
     </article>
   );
 }

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PetitionProgress } from "@/components/petition/petition-progress";
+import { ShareBar } from "@/components/sharing/share-bar";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { paths, type ThanksResult } from "@/lib/paths";
+import { getPetitionProgress } from "@/lib/petition/queries";
+import { absoluteUrl } from "@/lib/site-url";
+
+const RESULTS: ThanksResult[] = ["check-email", "mail-failed", "already-signed", "confirmed", "withdrawn"];
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ result?: string }> };
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function ThanksPage({ params, searchParams }: Props) {
+  const [{ slug }, { result: raw }] = await Promise.all([params, searchParams]);
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) notFound();
+  const result = RESULTS.find((value) => value === raw) ?? "check-email";
+  const [t, progress] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign)]);
+  return (
+    <div className="container narrow">
+      <h1>{t(`title-${result}`)}</h1>
+      <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`)}</p>
+      <p className="muted">{campaign.title}</p>
+      <PetitionProgress progress={progress} />
+      {result !== "withdrawn" && <ShareBar url={absoluteUrl(paths.campaign(campaign.slug))} title={campaign.title} />}
+      <p>
+        <Link href={paths.campaign(campaign.slug)}>{t("back")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { TokenPage } from "@/components/petition/token-page";
+import { confirmAction } from "@/lib/petition/actions";
+import { describeToken } from "@/lib/petition/queries";
+
+// The token is in the address: keep it out of Referer headers and search engines.
+export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+
+export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [t, link] = await Promise.all([getTranslations("Petition.confirm"), describeToken(token, "CONFIRM")]);
+  const title = link?.campaign.title ?? "";
+  if (link?.status === "CONFIRMED") return <TokenPage namespace="Petition.confirm" title={title} message={t("alreadyConfirmed")} problem={false} />;
+  if (!link || link.used || link.status !== "PENDING") return <TokenPage namespace="Petition.confirm" title={title} message={t("invalid")} problem />;
+  if (link.expired) return <TokenPage namespace="Petition.confirm" title={title} message={t("expired")} problem />;
+  return (
+    <TokenPage
+      namespace="Petition.confirm"
+      title={title}
+      message={t("body", { title })}
+      problem={false}
+      form={{ action: confirmAction, token, button: t("button") }}
+    />
+  );
+}

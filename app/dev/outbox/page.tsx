@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
+import { OutboxList } from "@/components/email/outbox-list";
+import { isOutboxViewable, outboxDir } from "@/lib/email/config";
+import { listOutbox } from "@/lib/email/outbox";
+
+export const metadata: Metadata = { robots: { index: false, follow: false } };
+
+// The outbox holds working confirmation links: it exists only while mail is not really sent and
+// never in production, checked on every request rather than at build time.
+export default async function OutboxPage() {
+  await connection();
+  if (!isOutboxViewable()) notFound();
+  const [t, messages] = await Promise.all([getTranslations("Outbox"), listOutbox()]);
+  return (
+    <div className="container">
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro", { dir: outboxDir() })}</p>
+      <OutboxList messages={messages} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useEffect, useRef } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+import { CountrySelect } from "@/components/petition/country-select";
+import type { CountryOption } from "@/lib/countries";
+import { paths } from "@/lib/paths";
+import type { SignFormState } from "@/lib/petition/actions";
+import { COMMENT_MAX, type SignatureField } from "@/lib/petition/schema";
+
+type Props = {
+  action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
+  organisation: string;
+  countries: CountryOption[];
+};
+
+const initialState: SignFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
+const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment", "showName", "mayContact"];
+
+/**
+ * The signing form: a plain form posting a server action, so it works without JavaScript; with it,
+ * errors appear without a reload, focus moves to the error summary, and the button shows progress.
+ * The server echoes what was typed, so nothing is lost when a field is wrong.
+ */
+export function SignForm({ action, organisation, countries }: Props) {
+  const t = useTranslations("Petition.form");
+  const [state, formAction] = useActionState(action, initialState);
+  const summary = useRef<HTMLDivElement>(null);
+  const { fieldErrors, values } = state;
+  const errorId = (field: SignatureField) => (fieldErrors[field] ? `${field}-error` : undefined);
+  const describe = (...ids: (string | undefined)[]) => ids.filter(Boolean).join(" ") || undefined;
+
+  useEffect(() => {
+    if (state.attempt > 0) summary.current?.focus();
+  }, [state.attempt]);
+
+  return (
+    <form action={formAction} className="sign-form" noValidate>
+      {state.formError && (
+        <div ref={summary} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+          <h3 id="error-summary-title">{t("errorSummary")}</h3>
+          <p>{state.formError}</p>
+          {Object.keys(fieldErrors).length > 0 && (
+            <ul>
+              {FIELD_ORDER.filter((field) => fieldErrors[field]).map((field) => (
+                <li key={field}>
+                  <a href={`#${field}`}>{fieldErrors[field]}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      <Field id="fullName" label={t("fullName")} error={fieldErrors.fullName}>
+        <input id="fullName" name="fullName" type="text" autoComplete="name" defaultValue={values.fullName} maxLength={200} required aria-invalid={!!fieldErrors.fullName || undefined} aria-describedby={errorId("fullName")} />
+      </Field>
+
+      <Field id="email" label={t("email")} error={fieldErrors.email} hint={t("emailHint")}>
+        <input id="email" name="email" type="email" autoComplete="email" inputMode="email" defaultValue={values.email} maxLength={254} required aria-invalid={!!fieldErrors.email || undefined} aria-describedby={describe("email-hint", errorId("email"))} />
+      </Field>
+
+      <Field id="country" label={t("country")} error={fieldErrors.country}>
+        <CountrySelect id="country" name="country" options={countries} defaultValue={values.country} invalid={!!fieldErrors.country} describedBy={errorId("country")} />
+      </Field>
+
+      <Field id="comment" label={t("comment")} error={fieldErrors.comment} hint={t("commentHint", { max: COMMENT_MAX })}>
+        <textarea id="comment" name="comment" rows={3} defaultValue={values.comment} maxLength={COMMENT_MAX} aria-invalid={!!fieldErrors.comment || undefined} aria-describedby={describe("comment-hint", errorId("comment"))} />
+      </Field>
+
+      <div className="checkbox">
+        <input id="showName" name="showName" type="checkbox" defaultChecked={values.showName === "on"} />
+        <label htmlFor="showName">{t("showName")}</label>
+      </div>
+      <div className="checkbox">
+        <input id="mayContact" name="mayContact" type="checkbox" defaultChecked={values.mayContact === "on"} />
+        <label htmlFor="mayContact">{t("mayContact", { organisation })}</label>
+      </div>
+
+      <p className="small">
+        <Link href={paths.privacy()}>{t("privacy")}</Link>
+      </p>
+      <SubmitButton label={t("submit")} pending={t("pending")} />
+    </form>
+  );
+}
+
+function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className={error ? "field has-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {error}
+      </p>
+      {children}
+    </div>
+  );
+}
+
+function SubmitButton({ label, pending }: { label: string; pending: string }) {
+  const status = useFormStatus();
+  return (
+    <button type="submit" className="button button-primary" aria-disabled={status.pending} disabled={status.pending}>
+      {status.pending ? pending : label}
+    </button>
+  );
+}

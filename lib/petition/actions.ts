@@ -1,0 +1,69 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { paths } from "@/lib/paths";
+import { PetitionError } from "@/lib/petition/errors";
+import { formValues, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
+import { confirmSignature, signPetition, withdrawSignature } from "@/lib/petition/service";
+
+export type SignFormState = {
+  fieldErrors: Partial<Record<SignatureField, string>>;
+  formError: string | null;
+  values: SignatureFormValues;
+  /** Changes on every failed submission, so the form can move focus to the error summary again. */
+  attempt: number;
+};
+
+export async function signAction(slug: string, previous: SignFormState, formData: FormData): Promise<SignFormState> {
+  const t = await getTranslations("Petition.errors");
+  const values = formValues(formData);
+  const fail = (formError: string, fieldErrors: SignFormState["fieldErrors"] = {}): SignFormState => ({ fieldErrors, formError, values, attempt: previous.attempt + 1 });
+
+  const parsed = signatureSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const fieldErrors: SignFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as SignatureField;
+      fieldErrors[field] ??= t.has(issue.message as never) ? t(issue.message as never) : t("invalid");
+    }
+    return fail(t("fixBelow"), fieldErrors);
+  }
+
+  let outcome;
+  try {
+    outcome = await signPetition(slug, parsed.data, { locale: await getLocale() });
+  } catch (error) {
+    if (error instanceof PetitionError) return fail(t(error.code));
+    console.error("petition: signing failed:", error);
+    return fail(t("generic"));
+  }
+  redirect(paths.thanks(slug, outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed"));
+}
+
+function tokenOf(formData: FormData): string {
+  const token = formData.get("token");
+  return typeof token === "string" ? token : "";
+}
+
+export async function confirmAction(formData: FormData): Promise<void> {
+  const token = tokenOf(formData);
+  const outcome = await confirmSignature(token);
+  if (outcome.kind === "confirmed" || outcome.kind === "already-confirmed") {
+    revalidatePath(paths.campaign(outcome.slug));
+    redirect(paths.thanks(outcome.slug, "confirmed"));
+  }
+  // Expired or unusable: the link's page explains what happened and what to do.
+  redirect(`${paths.confirm(token)}?tried=1`);
+}
+
+export async function withdrawAction(formData: FormData): Promise<void> {
+  const token = tokenOf(formData);
+  const outcome = await withdrawSignature(token);
+  if (outcome.kind === "withdrawn" || outcome.kind === "already-withdrawn") {
+    revalidatePath(paths.campaign(outcome.slug));
+    redirect(paths.thanks(outcome.slug, "withdrawn"));
+  }
+  redirect(`${paths.withdraw(token)}?tried=1`);
+}

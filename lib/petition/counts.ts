@@ -1,0 +1,73 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Confirmed signatures are counted in SignatureCount rows per (campaign, country, shard). A change of
+// status adds +1/-1 to a random shard in the same transaction as the change, so concurrent
+// confirmations rarely wait on the same row, and reading the count sums a bounded number of rows
+// (countries x shards), never the signatures. `reconcileCounts` rebuilds the rows from the signatures.
+// See docs/decisions/006-sharded-counts.md.
+
+export const SHARDS = 16;
+
+type Tx = Prisma.TransactionClient;
+
+/** Adds `delta` confirmed signatures for a campaign and country. Call inside the changing transaction. */
+export async function adjustCount(tx: Tx, campaignId: number, country: string, delta: number): Promise<void> {
+  if (delta === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed")
+    VALUES (${campaignId}, ${country}, ${randomInt(SHARDS)}, ${delta})
+    ON CONFLICT ("campaignId", "country", "shard")
+    DO UPDATE SET "confirmed" = "SignatureCount"."confirmed" + EXCLUDED."confirmed"`;
+}
+
+/** The number of confirmed signatures of a campaign. */
+export async function confirmedCount(campaignId: number): Promise<number> {
+  const result = await db().signatureCount.aggregate({ where: { campaignId }, _sum: { confirmed: true } });
+  return result._sum.confirmed ?? 0;
+}
+
+/** Confirmed signatures by signers' country, largest first. */
+export async function confirmedByCountry(campaignId: number): Promise<{ country: string; confirmed: number }[]> {
+  const rows = await db().signatureCount.groupBy({
+    by: ["country"],
+    where: { campaignId },
+    _sum: { confirmed: true },
+  });
+  return rows
+    .map((row) => ({ country: row.country, confirmed: row._sum.confirmed ?? 0 }))
+    .filter((row) => row.confirmed > 0)
+    .sort((a, b) => b.confirmed - a.confirmed || a.country.localeCompare(b.country));
+}
+
+export type ReconcileReport = { campaignId: number; before: number; after: number }[];
+
+/**
+ * Rebuilds the count rows of each campaign from its confirmed signatures. Takes a lock that waits for
+ * transactions that are changing counts to commit, so the rebuilt rows include them and none is lost.
+ */
+export async function reconcileCounts(campaignIds?: number[]): Promise<ReconcileReport> {
+  const ids = campaignIds ?? (await db().campaign.findMany({ select: { id: true } })).map((c) => c.id);
+  const report: ReconcileReport = [];
+  for (const campaignId of ids) {
+    report.push(
+      await db().$transaction(async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "SignatureCount" IN SHARE ROW EXCLUSIVE MODE`;
+        const [{ before }] = await tx.$queryRaw<[{ before: bigint | null }]>`
+          SELECT sum("confirmed") AS before FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
+        await tx.$executeRaw`DELETE FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
+        await tx.$executeRaw`
+          INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed")
+          SELECT "campaignId", "country", 0, count(*)::int FROM "Signature"
+          WHERE "campaignId" = ${campaignId} AND "status" = 'CONFIRMED'
+          GROUP BY "campaignId", "country"`;
+        const [{ after }] = await tx.$queryRaw<[{ after: bigint | null }]>`
+          SELECT sum("confirmed") AS after FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
+        return { campaignId, before: Number(before ?? 0), after: Number(after ?? 0) };
+      }, { timeout: 60_000 }),
+    );
+  }
+  return report;
+}

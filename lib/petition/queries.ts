@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { confirmedCount } from "@/lib/petition/counts";
+import { firstName } from "@/lib/petition/normalise";
+import { hashToken, isWellFormedToken } from "@/lib/petition/tokens";
+
+export type PetitionProgress = { confirmed: number; goal: number };
+
+export async function getPetitionProgress(campaign: { id: number; goal: number }): Promise<PetitionProgress> {
+  return { confirmed: await confirmedCount(campaign.id), goal: campaign.goal };
+}
+
+export type RecentSigner = { firstName: string; country: string; confirmedAt: Date };
+
+/** The latest confirmed signers who agreed to be shown: first name and country only. */
+export async function getRecentSigners(campaignId: number, limit = 8): Promise<RecentSigner[]> {
+  const rows = await db().signature.findMany({
+    where: { campaignId, status: "CONFIRMED", showName: true },
+    orderBy: { confirmedAt: "desc" },
+    take: limit,
+    select: { fullName: true, country: true, confirmedAt: true },
+  });
+  return rows.map((row) => ({ firstName: firstName(row.fullName), country: row.country, confirmedAt: row.confirmedAt ?? new Date(0) }));
+}
+
+/** What a mailed link leads to, for the page that shows it (nothing is changed by reading). */
+export async function describeToken(token: string, purpose: "CONFIRM" | "WITHDRAW") {
+  if (!isWellFormedToken(token)) return null;
+  const found = await db().signatureToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true, signature: { select: { status: true, campaign: { select: { slug: true, title: true } } } } },
+  });
+  if (!found || found.purpose !== purpose) return null;
+  return {
+    campaign: found.signature.campaign,
+    status: found.signature.status,
+    used: found.usedAt !== null,
+    expired: found.expiresAt.getTime() <= Date.now(),
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { isCountryCode } from "@/lib/countries";
+import { normaliseMultiline, normaliseText } from "@/lib/petition/normalise";
+
+// One schema for the form and the server. Error messages are message keys (Petition.errors.*),
+// translated where they are shown.
+
+export const COMMENT_MAX = 500;
+export const NAME_MAX = 200;
+
+// An unticked checkbox is simply absent from the form data.
+const checkbox = z
+  .string()
+  .optional()
+  .nullable()
+  .transform((value) => value === "on" || value === "true");
+
+export const signatureSchema = z.object({
+  fullName: z
+    .string({ error: "nameRequired" })
+    .transform(normaliseText)
+    .pipe(z.string().min(1, { error: "nameRequired", abort: true }).max(NAME_MAX, { error: "nameTooLong" }).regex(/\p{L}/u, { error: "nameInvalid" })),
+  email: z
+    .string({ error: "emailRequired" })
+    .transform((value) => value.normalize("NFC").trim().toLowerCase())
+    .pipe(z.string().min(1, { error: "emailRequired", abort: true }).max(254, { error: "emailInvalid" }).pipe(z.email({ error: "emailInvalid" }))),
+  country: z
+    .string({ error: "countryRequired" })
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(z.string().min(1, { error: "countryRequired", abort: true }).refine(isCountryCode, { error: "countryInvalid" })),
+  comment: z
+    .string()
+    .optional()
+    .nullable()
+    .transform((value) => (value ? normaliseMultiline(value) : ""))
+    .pipe(z.string().max(COMMENT_MAX, { error: "commentTooLong" }))
+    .transform((value) => value || null),
+  showName: checkbox,
+  mayContact: checkbox,
+});
+
+export type SignatureInput = z.output<typeof signatureSchema>;
+export type SignatureField = keyof SignatureInput;
+
+/** The raw form values, echoed back so that nothing typed is lost when the form has errors. */
+export type SignatureFormValues = Partial<Record<SignatureField, string>>;
+
+export function formValues(formData: FormData): SignatureFormValues {
+  const values: SignatureFormValues = {};
+  for (const field of Object.keys(signatureSchema.shape) as SignatureField[]) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value.slice(0, 2_000);
+  }
+  return values;
+}

@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { listOutbox } from "@/lib/email/outbox";
+import { confirmedByCountry, confirmedCount, reconcileCounts } from "@/lib/petition/counts";
+import { PetitionError } from "@/lib/petition/errors";
+import { describeToken } from "@/lib/petition/queries";
+import type { SignatureInput } from "@/lib/petition/schema";
+import { confirmSignature, MAX_CONFIRMATION_MAILS, signPetition, withdrawSignature } from "@/lib/petition/service";
+import { createCampaign, unique } from "@/lib/test/factories";
+
+// Against the real PostgreSQL of the test setup; mail goes to an outbox in a temporary DATA_DIR, and
+// the links are read back from the mails, as a signer would.
+let dataDir: string;
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "advocate-petition-"));
+  process.env.DATA_DIR = dataDir;
+  delete process.env.SMTP_URL;
+  process.env.APP_URL = "http://petition.test";
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const signer = (overrides: Partial<SignatureInput> = {}): SignatureInput => ({
+  fullName: "Amina Khan",
+  email: `${unique("amina")}@example.org`,
+  country: "PAK",
+  comment: null,
+  showName: true,
+  mayContact: false,
+  ...overrides,
+});
+
+async function linksFor(email: string): Promise<{ confirm: string[]; withdraw: string[] }> {
+  const mails = (await listOutbox(1000)).filter((mail) => mail.to.includes(email));
+  const tokens = (kind: string) => mails.flatMap((mail) => [...mail.text.matchAll(new RegExp(`http://petition\\.test/${kind}/([\\w-]{43})`, "g"))].map((m) => m[1]!));
+  return { confirm: [...new Set(tokens("confirm"))], withdraw: [...new Set(tokens("withdraw"))] };
+}
+
+const rows = (campaignId: number) => db().signature.findMany({ where: { campaignId } });
+
+describe("signing", () => {
+  it("stores a pending, normalised signature and mails a confirmation with hashed tokens", async () => {
+    const campaign = await createCampaign();
+    const email = `${unique("Jane.Doe")}+petition@Example.org`;
+    const outcome = await signPetition(campaign.slug, signer({ email: email.toLowerCase() }), { locale: "en" });
+    expect(outcome).toEqual({ kind: "signed", mailSent: true });
+    const [row] = await rows(campaign.id);
+    expect(row).toMatchObject({ status: "PENDING", email: email.toLowerCase(), emailCanonical: email.toLowerCase().replace("+petition", ""), country: "PAK" });
+    const { confirm, withdraw } = await linksFor(email.toLowerCase());
+    expect(confirm).toHaveLength(1);
+    expect(withdraw).toHaveLength(1);
+    const stored = await db().signatureToken.findMany({ where: { signatureId: row!.id } });
+    expect(stored.map((token) => token.tokenHash)).not.toContain(confirm[0]);
+    expect(stored.every((token) => /^[0-9a-f]{64}$/.test(token.tokenHash))).toBe(true);
+  });
+
+  it("treats the same person as already signed, whatever the spelling of the address", async () => {
+    const campaign = await createCampaign();
+    const local = unique("janedoe").replace("-", "");
+    expect(await signPetition(campaign.slug, signer({ email: `${local}@gmail.com` }), { locale: "en" })).toMatchObject({ kind: "signed" });
+    const dotted = `${local.slice(0, 3)}.${local.slice(3)}+again@googlemail.com`;
+    expect(await signPetition(campaign.slug, signer({ email: dotted }), { locale: "en" })).toEqual({ kind: "already-signed" });
+    expect(await rows(campaign.id)).toHaveLength(1);
+  });
+
+  it("keeps exactly one row when 50 identical submissions race, and every caller gets a friendly answer", async () => {
+    const campaign = await createCampaign();
+    const input = signer();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => signPetition(campaign.slug, input, { locale: "en" })));
+    expect(outcomes.filter((o) => o.kind === "signed")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === "already-signed")).toHaveLength(49);
+    expect(await rows(campaign.id)).toHaveLength(1);
+  });
+
+  it("re-sends the confirmation of an unconfirmed signature, at most a few times", async () => {
+    const campaign = await createCampaign();
+    const input = signer();
+    await signPetition(campaign.slug, input, { locale: "en" });
+    const [row] = await rows(campaign.id);
+    for (let attempt = 0; attempt < MAX_CONFIRMATION_MAILS + 2; attempt++) {
+      // Pretend the previous mails are old enough to allow another.
+      await db().signatureToken.updateMany({ where: { signatureId: row!.id }, data: { createdAt: new Date(Date.now() - 3_600_000) } });
+      expect(await signPetition(campaign.slug, input, { locale: "en" })).toEqual({ kind: "already-signed" });
+    }
+    expect(await db().signatureToken.count({ where: { signatureId: row!.id, purpose: "CONFIRM" } })).toBe(MAX_CONFIRMATION_MAILS);
+    expect((await linksFor(input.email)).confirm).toHaveLength(MAX_CONFIRMATION_MAILS);
+  });
+
+  it("refuses closed campaigns and campaigns past their deadline, writing nothing", async () => {
+    const closed = await createCampaign({ status: "CLOSED" });
+    const expired = await createCampaign({ deadline: new Date(Date.now() - 1000) });
+    const draft = await createCampaign({ status: "DRAFT" });
+    await expect(signPetition(closed.slug, signer(), { locale: "en" })).rejects.toEqual(new PetitionError("campaignClosed"));
+    await expect(signPetition(expired.slug, signer(), { locale: "en" })).rejects.toEqual(new PetitionError("campaignClosed"));
+    await expect(signPetition(draft.slug, signer(), { locale: "en" })).rejects.toEqual(new PetitionError("campaignNotFound"));
+    expect(await db().signature.count({ where: { campaignId: { in: [closed.id, expired.id, draft.id] } } })).toBe(0);
+  });
+});
+
+describe("confirming and withdrawing", () => {
+  async function signed(campaignSlug: string, overrides: Partial<SignatureInput> = {}) {
+    const input = signer(overrides);
+    await signPetition(campaignSlug, input, { locale: "en" });
+    const links = await linksFor(input.email);
+    return { confirm: links.confirm[0]!, withdraw: links.withdraw[0]! };
+  }
+
+  it("confirms once with a valid link and counts it; the link cannot be used again", async () => {
+    const campaign = await createCampaign();
+    const { confirm } = await signed(campaign.slug);
+    expect(await describeToken(confirm, "CONFIRM")).toMatchObject({ status: "PENDING", used: false, expired: false });
+    expect(await confirmedCount(campaign.id)).toBe(0);
+    expect(await confirmSignature(confirm)).toEqual({ kind: "confirmed", slug: campaign.slug });
+    expect(await confirmedCount(campaign.id)).toBe(1);
+    expect(await confirmSignature(confirm)).toEqual({ kind: "already-confirmed", slug: campaign.slug });
+    expect(await confirmedCount(campaign.id)).toBe(1);
+    expect((await rows(campaign.id))[0]).toMatchObject({ status: "CONFIRMED" });
+  });
+
+  it("refuses tampered, wrong-purpose and expired links, changing nothing", async () => {
+    const campaign = await createCampaign();
+    const { confirm, withdraw } = await signed(campaign.slug);
+    const tampered = (confirm[0] === "A" ? "B" : "A") + confirm.slice(1);
+    expect(await confirmSignature(tampered)).toEqual({ kind: "invalid" });
+    expect(await confirmSignature("short")).toEqual({ kind: "invalid" });
+    expect(await confirmSignature(withdraw)).toEqual({ kind: "invalid" });
+    await db().signatureToken.updateMany({ where: { signature: { campaignId: campaign.id } }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await confirmSignature(confirm)).toEqual({ kind: "expired" });
+    expect((await rows(campaign.id))[0]).toMatchObject({ status: "PENDING", confirmedAt: null });
+    expect(await confirmedCount(campaign.id)).toBe(0);
+  });
+
+  it("counts a link clicked many times at once exactly once", async () => {
+    const campaign = await createCampaign();
+    const { confirm } = await signed(campaign.slug);
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => confirmSignature(confirm)));
+    expect(outcomes.filter((o) => o.kind === "confirmed")).toHaveLength(1);
+    expect(await confirmedCount(campaign.id)).toBe(1);
+  });
+
+  it("takes a withdrawn signature out of the count", async () => {
+    const campaign = await createCampaign();
+    const { confirm, withdraw } = await signed(campaign.slug, { country: "GBR" });
+    await confirmSignature(confirm);
+    expect(await confirmedByCountry(campaign.id)).toEqual([{ country: "GBR", confirmed: 1 }]);
+    expect(await withdrawSignature(withdraw)).toEqual({ kind: "withdrawn", slug: campaign.slug });
+    expect(await confirmedCount(campaign.id)).toBe(0);
+    expect(await withdrawSignature(withdraw)).toEqual({ kind: "already-withdrawn", slug: campaign.slug });
+    expect((await rows(campaign.id))[0]).toMatchObject({ status: "WITHDRAWN" });
+    expect(await confirmSignature(confirm)).toEqual({ kind: "invalid" });
+  });
+});
+
+describe("counts", () => {
+  it("reconciles drifted counters with the signatures", async () => {
+    const campaign = await createCampaign();
+    for (const country of ["PAK", "PAK", "NOR"]) {
+      const input = signer({ country });
+      await signPetition(campaign.slug, input, { locale: "en" });
+      await confirmSignature((await linksFor(input.email)).confirm[0]!);
+    }
+    await db().signatureCount.create({ data: { campaignId: campaign.id, country: "FRA", shard: 3, confirmed: 40 } });
+    expect(await confirmedCount(campaign.id)).toBe(43);
+    expect(await reconcileCounts([campaign.id])).toEqual([{ campaignId: campaign.id, before: 43, after: 3 }]);
+    expect(await confirmedCount(campaign.id)).toBe(3);
+    expect(await confirmedByCountry(campaign.id)).toEqual([
+      { country: "PAK", confirmed: 2 },
+      { country: "NOR", confirmed: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,14 @@
+// Share targets for a page. Every value goes through encodeURIComponent: titles carry quotes,
+// ampersands and non-Latin text.
+export type ShareTarget = "whatsapp" | "x" | "facebook" | "email";
+
+export function shareLinks(input: { url: string; text: string; subject: string }): Record<ShareTarget, string> {
+  const url = encodeURIComponent(input.url);
+  const text = encodeURIComponent(input.text);
+  return {
+    whatsapp: `https://wa.me/?text=${encodeURIComponent(`${input.text} ${input.url}`)}`,
+    x: `https://x.com/intent/post?text=${text}&url=${url}`,
+    facebook: `https://www.facebook.com/sharer/sharer.php?u=${url}`,
+    email: `mailto:?subject=${encodeURIComponent(input.subject)}&body=${encodeURIComponent(`${input.text}\n\n${input.url}`)}`,
+  };
+}

@@ -1,9 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { appPort, baseURL, dataDir, dbPort, smtpPort } from "./e2e/support/env";
 
 // The app is started the way `npm start` starts it: embedded PostgreSQL in a fresh data directory,
-// migrations, seed, production build. scripts/test.mjs passes a fresh E2E_DATA_DIR and port.
-const port = Number(process.env.E2E_PORT ?? 3107);
-const dataDir = process.env.E2E_DATA_DIR ?? ".tmp/e2e-data";
+// migrations, seed, production build. scripts/test.mjs passes a fresh E2E_DATA_DIR and free ports.
+// Mail goes through a real SMTP server that the global setup starts.
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,8 +13,9 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright-report.json" }]],
+  globalSetup: "./e2e/support/global-setup.ts",
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -27,12 +28,21 @@ export default defineConfig({
   ],
   webServer: {
     command: "npm start",
-    url: `http://127.0.0.1:${port}/api/health`,
+    url: `${baseURL}/api/health`,
     timeout: 360_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", HOST: "127.0.0.1" },
+    env: {
+      PORT: String(appPort),
+      HOST: "127.0.0.1",
+      APP_URL: baseURL,
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      EMBEDDED_DB_PORT: String(dbPort),
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Advocate tests <no-reply@advocate.test>",
+    },
   },
 });

@@ -70,9 +70,17 @@ async function main() {
       console.error(`The web server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
       void shutdown(1);
     });
-    await waitUntilServing(port);
+      await waitUntilServing(port);
   });
   console.log(`\nReady: http://localhost:${port}  (Ctrl-C stops the app${external ? "" : " and its database"})`);
+  console.log(mailNotice());
+}
+
+function mailNotice(): string {
+  if (process.env.SMTP_URL) return `Mail: sent through ${maskUrl(process.env.SMTP_URL)}`;
+  const outbox = path.join(path.resolve(process.env.DATA_DIR ?? ".data"), "outbox");
+  const page = process.env.APP_ENV === "production" ? "" : ` or at http://localhost:${port}/dev/outbox`;
+  return `Mail: SMTP_URL is not set, so emails are not sent: read them in ${outbox}${page}`;
 }
 
 function optionalPort(value: string | undefined): number | undefined {

@@ -72,6 +72,8 @@ if (wants("e2e")) {
   const ok = run("end-to-end tests (Playwright, Chromium)", "npx", ["--no-install", "playwright", "test"], {
     E2E_DATA_DIR: dataDir,
     E2E_PORT: String(await freePort()),
+    E2E_SMTP_PORT: String(await freePort()),
+    E2E_DB_PORT: String(await freePort()),
   });
   const json = readJson(report);
   if (json?.stats) {

@@ -4,8 +4,10 @@ import { TokenPage } from "@/components/petition/token-page";
 import { confirmAction } from "@/lib/petition/actions";
 import { describeToken } from "@/lib/petition/queries";
 
-// The token is in the address: keep it out of Referer headers and search engines.
-export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+// The token is in the address: keep it out of search engines and of Referer headers sent to other
+// sites ("same-origin", not "no-referrer", which makes the browser send Origin: null and Next then
+// rejects the Confirm button's POST without JavaScript).
+export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
 
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -4,7 +4,7 @@ import { TokenPage } from "@/components/petition/token-page";
 import { withdrawAction } from "@/lib/petition/actions";
 import { describeToken } from "@/lib/petition/queries";
 
-export const metadata: Metadata = { robots: { index: false }, referrer: "no-referrer" };
+export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
 
 export default async function WithdrawPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { createCampaign, signatureRows } from "./support/db";
+import { linkIn, mailsTo } from "./support/mail";
+
+// Journey: a visitor signs, receives the mail on a real SMTP server, confirms, and sees the count rise.
+
+const uniqueEmail = () => `signer-${randomUUID().slice(0, 8)}@example.org`;
+
+async function count(page: Page): Promise<number> {
+  return Number((await page.getByTestId("confirmed-count").innerText()).replace(/\D/g, ""));
+}
+
+async function fillForm(page: Page, values: { name: string; email: string; country: string; showName?: boolean }) {
+  await page.getByLabel("Full name").fill(values.name);
+  await page.getByLabel("Email address").fill(values.email);
+  await page.getByLabel("Country", { exact: true }).selectOption(values.country);
+  if (values.showName) await page.getByLabel("Show my first name and country in the list of signers").check();
+}
+
+test("sign, receive the mail, confirm with the button, and see the count rise", async ({ page, request }) => {
+  const campaign = await createCampaign();
+  const email = uniqueEmail();
+  await page.goto(`/c/${campaign.slug}`);
+  expect(await count(page)).toBe(0);
+
+  await fillForm(page, { name: "Zainab Qureshi", email, country: "PAK", showName: true });
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  expect(await signatureRows(campaign.id)).toEqual([{ fullName: "Zainab Qureshi", email, country: "PAK", status: "PENDING" }]);
+
+  const [mail] = await mailsTo(email);
+  expect(mail!.subject).toContain(campaign.title);
+  const confirmUrl = linkIn(mail!, "confirm");
+  expect(linkIn(mail!, "withdraw")).toMatch(/\/withdraw\//);
+
+  // A mail scanner follows the link with a plain GET: nothing may be confirmed by that.
+  expect((await request.get(confirmUrl)).status()).toBe(200);
+  expect((await signatureRows(campaign.id))[0]!.status).toBe("PENDING");
+
+  await page.goto(confirmUrl);
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your signature is confirmed" })).toBeVisible();
+  expect((await signatureRows(campaign.id))[0]!.status).toBe("CONFIRMED");
+
+  await page.goto(`/c/${campaign.slug}`);
+  expect(await count(page)).toBe(1);
+  await expect(page.getByRole("region", { name: "Recent signers" }).getByText("Zainab, Pakistan")).toBeVisible();
+});
+
+test("invalid input shows errors next to the fields, keeps what was typed, and writes nothing", async ({ page }) => {
+  const campaign = await createCampaign();
+  await page.goto(`/c/${campaign.slug}`);
+  await page.getByLabel("Full name").fill("Omar Farooq");
+  await page.getByLabel("Email address").fill("not-an-email");
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  await expect(page.getByLabel("Email address")).toHaveAccessibleDescription(/Enter a valid email address/);
+  await expect(page.getByLabel("Country", { exact: true })).toHaveAccessibleDescription("Choose your country.");
+  await expect(page.getByLabel("Full name")).toHaveValue("Omar Farooq");
+  await expect(page.getByLabel("Email address")).toHaveValue("not-an-email");
+  expect(await signatureRows(campaign.id)).toEqual([]);
+});
+
+test("the form works without JavaScript, errors included", async ({ browser }) => {
+  const campaign = await createCampaign();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/c/${campaign.slug}`);
+  await page.getByLabel("Full name").fill("Sara Ahmed");
+  await page.getByLabel("Email address").fill("sara@");
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByText("Enter a valid email address, like name@example.org.").first()).toBeVisible();
+  await expect(page.getByLabel("Full name")).toHaveValue("Sara Ahmed");
+  expect(await signatureRows(campaign.id)).toEqual([]);
+
+  const email = uniqueEmail();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Country", { exact: true }).selectOption("NOR");
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  expect(await signatureRows(campaign.id)).toHaveLength(1);
+
+  await page.goto(linkIn((await mailsTo(email))[0]!, "confirm"));
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your signature is confirmed" })).toBeVisible();
+  await context.close();
+});
+
+test("signing twice says 'already signed' and sends the confirmation again", async ({ page }) => {
+  const campaign = await createCampaign();
+  const email = uniqueEmail();
+  for (const address of [email, email.toUpperCase()]) {
+    await page.goto(`/c/${campaign.slug}`);
+    await fillForm(page, { name: "Bilal Hussain", email: address, country: "GBR" });
+    await page.getByRole("button", { name: "Sign the petition" }).click();
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "You have already signed" })).toBeVisible();
+  expect(await signatureRows(campaign.id)).toHaveLength(1);
+  // The re-send waits a minute after the first mail, so here only the first one has arrived.
+  expect(await mailsTo(email)).toHaveLength(1);
+});
+
+test("a closed petition shows why and offers no form", async ({ page }) => {
+  const campaign = await createCampaign({ status: "CLOSED" });
+  await page.goto(`/c/${campaign.slug}`);
+  await expect(page.getByText("This petition is closed and no longer takes signatures.").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign the petition" })).toHaveCount(0);
+});

@@ -18,6 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     Loading: messages.Loading,
     Error: messages.Error,
     Petition: { form: messages.Petition.form, share: messages.Petition.share },
+    Admin: messages.Admin,
   };
   return (
     <html lang={locale} dir="ltr">

@@ -6,8 +6,9 @@
 //   rolled-back NAME      mark a failed migration as rolled back (= prisma migrate resolve --rolled-back)
 // Without DATABASE_URL, an embedded PostgreSQL is started on DATA_DIR (default .data/) for the command.
 import path from "node:path";
-import { EmbeddedDatabaseError, startEmbeddedPostgres } from "../lib/database/embedded";
+import { EmbeddedDatabaseError } from "../lib/database/embedded";
 import { applyMigrations, checkDrift, createMigration, markMigrationRolledBack } from "../lib/database/migrations";
+import { withDatabase } from "./lib/with-database";
 
 const USAGE = "Usage: tsx scripts/db.ts migrate | create NAME | drift | seed | rolled-back NAME";
 
@@ -61,19 +62,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const external = process.env.DATABASE_URL;
-  if (external) return command(external, arg);
-
-  const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
-  const database = await startEmbeddedPostgres({
-    dataDir,
-    log: process.env.DEBUG_POSTGRES ? (line) => console.error(`[postgres] ${line}`) : undefined,
-  });
-  try {
-    return await command(database.url, arg);
-  } finally {
-    await database.stop();
-  }
+  return withDatabase((url) => command(url, arg));
 }
 
 main(process.argv.slice(2)).then(

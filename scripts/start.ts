@@ -7,7 +7,10 @@ import { Client } from "pg";
 import { startEmbeddedPostgres } from "../lib/database/embedded";
 import { applyMigrations } from "../lib/database/migrations";
 import { seed } from "../lib/database/seed";
+import { newAccountSchema } from "../lib/accounts/schema";
+import { AccountExistsError, createAccountWithUrl } from "../lib/accounts/service";
 import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
+import { authSecret } from "./lib/secrets";
 import { maskUrl, StepError, stepper } from "./lib/steps";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -50,6 +53,7 @@ async function main() {
     const result = await seed(databaseUrl);
     const created = [...result.campaignsCreated, ...result.stagesCreated];
     console.log(created.length ? `      created: ${created.join(", ")} (${result.votesCreated} country votes)` : "      nothing to add");
+    await firstAdmin(databaseUrl);
   });
 
   await step("Checking the production build", async () => {
@@ -63,7 +67,14 @@ async function main() {
   await step(`Starting the web server on port ${port}`, async () => {
     server = spawn(nextBin, ["start", "--port", String(port), "--hostname", host], {
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(port),
+        NEXTAUTH_SECRET: authSecret(dataDir),
+        NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? process.env.APP_URL ?? `http://localhost:${port}`,
+      },
     });
     server.on("exit", (code, signal) => {
       if (shuttingDown) return;
@@ -74,6 +85,26 @@ async function main() {
   });
   console.log(`\nReady: http://localhost:${port}  (Ctrl-C stops the app${external ? "" : " and its database"})`);
   console.log(mailNotice());
+}
+
+/** With ADMIN_EMAIL and ADMIN_PASSWORD set, the first start creates that admin account. */
+async function firstAdmin(databaseUrl: string): Promise<void> {
+  const email = process.env.ADMIN_EMAIL;
+  if (!email) return;
+  const parsed = newAccountSchema.safeParse({ email, password: process.env.ADMIN_PASSWORD ?? "", role: "ADMIN" });
+  if (!parsed.success) {
+    throw new StepError(
+      "ADMIN_EMAIL is set but ADMIN_EMAIL/ADMIN_PASSWORD are not usable (a valid address and a password of at least 12 characters).",
+      "Fix ADMIN_EMAIL and ADMIN_PASSWORD, or unset them and use `npm run admin:create`.",
+    );
+  }
+  try {
+    await createAccountWithUrl(databaseUrl, parsed.data);
+    console.log(`      created the admin account ${parsed.data.email}`);
+  } catch (error) {
+    if (!(error instanceof AccountExistsError)) throw error;
+    console.log(`      admin account ${parsed.data.email} already exists (its password is not changed)`);
+  }
 }
 
 function mailNotice(): string {

@@ -1,0 +1,40 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { authOptions } from "@/lib/auth/options";
+import { paths } from "@/lib/paths";
+
+export type StaffRole = "ADMIN" | "MODERATOR";
+export type StaffUser = { id: number; email: string; name: string | null; role: StaffRole };
+
+/** The id in the session cookie, if any. Kept apart so tests can stand in for the cookie. */
+export async function sessionAccountId(): Promise<number | null> {
+  const session = await getServerSession(authOptions);
+  const id = Number((session?.user as { id?: string } | undefined)?.id);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** The signed-in staff member, read from the database: disabled accounts and role changes apply at once. */
+export const getStaff = cache(async (): Promise<StaffUser | null> => {
+  const id = await sessionAccountId();
+  if (id === null) return null;
+  const user = await db().adminUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
+  if (!user || user.disabledAt) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages, actions and routes open to moderators and admins. Anonymous callers go to the login page. */
+export async function requireStaff(): Promise<StaffUser> {
+  const staff = await getStaff();
+  if (!staff) redirect(paths.adminLogin());
+  return staff;
+}
+
+/** For what only admins may do (export, campaigns, vote imports, accounts, deletion): others get 403. */
+export async function requireAdmin(): Promise<StaffUser> {
+  const staff = await requireStaff();
+  if (staff.role !== "ADMIN") forbidden();
+  return staff;
+}

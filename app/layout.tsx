@@ -19,6 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     Error: messages.Error,
     Petition: { form: messages.Petition.form, share: messages.Petition.share },
     Admin: messages.Admin,
+    AdminModeration: messages.AdminModeration,
   };
   return (
     <html lang={locale} dir="ltr">

@@ -23,3 +23,36 @@ export async function createCampaign(overrides: { status?: "DRAFT" | "OPEN" | "C
     },
   });
 }
+
+export async function createStaff(role: "ADMIN" | "MODERATOR" = "MODERATOR") {
+  const email = `${unique(role.toLowerCase())}@staff.test`;
+  const user = await db().adminUser.create({ data: { email, role, passwordHash: "not-used-in-this-test" } });
+  return { id: user.id, email: user.email, name: null, role };
+}
+
+type Status = "PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" | "QUARANTINED" | "WITHDRAWN";
+
+/** Signatures inserted directly, with the counts rebuilt to match (as the reconciliation would). */
+export async function createSignatures(campaignId: number, specs: { status: Status; country?: string; fullName?: string; comment?: string }[]) {
+  const created = [];
+  for (const spec of specs) {
+    const email = `${unique("s")}@example.org`;
+    created.push(
+      await db().signature.create({
+        data: {
+          campaignId,
+          fullName: spec.fullName ?? "Test Signer",
+          email,
+          emailCanonical: email,
+          country: spec.country ?? "PAK",
+          comment: spec.comment ?? null,
+          status: spec.status,
+          confirmedAt: spec.status === "CONFIRMED" ? new Date() : null,
+        },
+      }),
+    );
+  }
+  const { reconcileCounts } = await import("@/lib/petition/counts");
+  await reconcileCounts([campaignId]);
+  return created;
+}

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { filterQuery, SIGNATURE_STATUSES, type SignatureFilter } from "@/lib/moderation/filter";
+import { paths } from "@/lib/paths";
+
+/** A GET form: the filter lives in the URL, so it can be shared, bookmarked and used without JavaScript. */
+export async function SignatureFilters({ filter, campaigns, canExport }: { filter: SignatureFilter; campaigns: { id: number; title: string }[]; canExport: boolean }) {
+  const t = await getTranslations("AdminSignatures");
+  const ts = await getTranslations("AdminModeration.status");
+  return (
+    <form method="get" action={paths.adminSignatures()} className="filters" aria-label={t("filtersLabel")}>
+      <div className="field">
+        <label htmlFor="f-campaign">{t("campaign")}</label>
+        <select id="f-campaign" name="campaign" defaultValue={filter.campaign ?? ""}>
+          <option value="">{t("all")}</option>
+          {campaigns.map((campaign) => (
+            <option key={campaign.id} value={campaign.id}>
+              {campaign.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-status">{t("status")}</label>
+        <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
+          <option value="">{t("all")}</option>
+          {SIGNATURE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {ts(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-country">{t("country")}</label>
+        <input id="f-country" name="country" defaultValue={filter.country ?? ""} maxLength={3} size={4} aria-describedby="f-country-hint" />
+        <span id="f-country-hint" className="hint">
+          {t("countryHint")}
+        </span>
+      </div>
+      <div className="field">
+        <label htmlFor="f-from">{t("from")}</label>
+        <input id="f-from" name="from" type="date" defaultValue={filter.from ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="f-to">{t("to")}</label>
+        <input id="f-to" name="to" type="date" defaultValue={filter.to ?? ""} />
+      </div>
+      <div className="field">
+        <label htmlFor="f-q">{t("search")}</label>
+        <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} aria-describedby="f-q-hint" />
+        <span id="f-q-hint" className="hint">
+          {t("searchHint")}
+        </span>
+      </div>
+      <button type="submit" className="button">
+        {t("apply")}
+      </button>
+      <Link href={paths.adminSignatures()}>{t("clear")}</Link>
+      {canExport && <a href={paths.adminExport(filterQuery(filter))}>{t("export")}</a>}
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// The signature filter shared by the admin list, bulk moderation, the preview count and the CSV
+// export: one parser (from URL search params or form data) and one SQL WHERE clause.
+
+export const SIGNATURE_STATUSES = ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"] as const;
+
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+export const signatureFilterSchema = z.object({
+  campaign: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(SIGNATURE_STATUSES).optional()),
+  country: z.preprocess(emptyToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/).optional()),
+  /** Inclusive dates (UTC), as typed in a date field. */
+  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+});
+
+export type SignatureFilter = z.output<typeof signatureFilterSchema>;
+
+/** Reads a filter from search params or form data; invalid parts are dropped, never guessed. */
+export function parseSignatureFilter(source: URLSearchParams | FormData | Record<string, string | string[] | undefined>): SignatureFilter {
+  const entries: Record<string, unknown> = {};
+  const get = (key: string) => (source instanceof URLSearchParams || source instanceof FormData ? source.get(key) : source[key]);
+  for (const key of Object.keys(signatureFilterSchema.shape)) {
+    const value = get(key);
+    entries[key] = Array.isArray(value) ? value[0] : value;
+  }
+  const parsed = signatureFilterSchema.safeParse(entries);
+  if (parsed.success) return parsed.data;
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entries)) {
+    const one = signatureFilterSchema.shape[key as keyof SignatureFilter].safeParse(value);
+    if (one.success && one.data !== undefined) valid[key] = one.data;
+  }
+  return valid as SignatureFilter;
+}
+
+/** The filter as URL query string (for links, pagination and export). */
+export function filterQuery(filter: SignatureFilter, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined) params.set(key, String(value));
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params.toString();
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** WHERE conditions on table alias `s` ("Signature"). Search matches name, email or comment, case-insensitively. */
+export function signatureWhereSql(filter: SignatureFilter): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.campaign) conditions.push(Prisma.sql`s."campaignId" = ${filter.campaign}`);
+  if (filter.status) conditions.push(Prisma.sql`s."status" = ${filter.status}::"SignatureStatus"`);
+  if (filter.country) conditions.push(Prisma.sql`s."country" = ${filter.country}`);
+  if (filter.from) conditions.push(Prisma.sql`s."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
+  if (filter.to) conditions.push(Prisma.sql`s."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`);
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(Prisma.sql`(s."fullName" ILIKE ${pattern} OR s."email" ILIKE ${pattern} OR s."comment" ILIKE ${pattern})`);
+  }
+  return Prisma.join(conditions, " AND ");
+}

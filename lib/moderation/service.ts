@@ -1,0 +1,128 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { recordAudit } from "@/lib/audit/service";
+import type { StaffUser } from "@/lib/auth/session";
+import { signatureWhereSql, type SignatureFilter } from "@/lib/moderation/filter";
+import { adjustCount } from "@/lib/petition/counts";
+
+// Moderation: one implementation for one signature, a selection, or everything matching a filter.
+// Each change is one transaction: lock the rows, check their state, change them, adjust the counts,
+// write the audit entry. A bulk change touches only rows whose current status allows the move.
+
+import { type ModerationActionName as ModerationAction } from "@/lib/moderation/names";
+
+export type { ModerationAction };
+type Status = "PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" | "QUARANTINED" | "WITHDRAWN";
+
+/** From which statuses each action applies. Withdrawn signatures are the signer's decision: never changed. */
+const FROM: Record<ModerationAction, Status[]> = {
+  confirm: ["PENDING", "QUARANTINED", "REJECTED", "SPAM"],
+  reject: ["PENDING", "CONFIRMED", "QUARANTINED", "SPAM"],
+  spam: ["PENDING", "CONFIRMED", "QUARANTINED", "REJECTED"],
+  restore: ["REJECTED", "SPAM"],
+  "hide-comment": ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"],
+  "show-comment": ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"],
+  delete: ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"],
+};
+
+/** The actions that apply to a signature in this status, in the order they are offered. */
+export function actionsFor(status: Status, hasComment: boolean, role: StaffUser["role"]): ModerationAction[] {
+  return (Object.keys(FROM) as ModerationAction[]).filter(
+    (action) => FROM[action].includes(status) && (hasComment || !action.endsWith("-comment")) && (role === "ADMIN" || !ADMIN_ONLY.has(action)),
+  );
+}
+
+/** Only admins delete; deletion and the bulk moves need a reason. */
+export const ADMIN_ONLY: ReadonlySet<ModerationAction> = new Set(["delete"]);
+
+export type ModerationTarget = { ids: number[] } | { filter: SignatureFilter };
+
+export class ModerationError extends Error {
+  constructor(readonly code: "reasonRequired" | "notAllowed" | "countChanged" | "nothingSelected") {
+    super(code);
+  }
+}
+
+function targetSql(target: ModerationTarget, action: ModerationAction): Prisma.Sql {
+  const where = "ids" in target ? Prisma.sql`s.id = ANY(${target.ids}::int[])` : signatureWhereSql(target.filter);
+  const statuses = Prisma.sql`s.status = ANY(${FROM[action]}::"SignatureStatus"[])`;
+  const comment = action.endsWith("-comment") ? Prisma.sql` AND s.comment IS NOT NULL` : Prisma.empty;
+  return Prisma.sql`${where} AND ${statuses}${comment}`;
+}
+
+/** How many signatures the action would change now: the preview shown before a bulk change. */
+export async function previewModeration(target: ModerationTarget, action: ModerationAction): Promise<number> {
+  if ("ids" in target && target.ids.length === 0) return 0;
+  const [row] = await db().$queryRaw<[{ n: number }]>`SELECT count(*)::int AS n FROM "Signature" s WHERE ${targetSql(target, action)}`;
+  return row.n;
+}
+
+type Changed = { campaignId: number; country: string; delta: number; n: number; ids: number[] };
+
+function changeSql(action: ModerationAction, reason: string | null): Prisma.Sql {
+  if (action === "hide-comment" || action === "show-comment") {
+    return Prisma.sql`UPDATE "Signature" u SET "commentHidden" = ${action === "hide-comment"}, "updatedAt" = now()
+      FROM target WHERE u.id = target.id RETURNING u.id, target.status AS old, u.status AS new, u.country, u."campaignId"`;
+  }
+  if (action === "delete") {
+    return Prisma.sql`DELETE FROM "Signature" u USING target WHERE u.id = target.id
+      RETURNING u.id, target.status AS old, NULL::"SignatureStatus" AS new, u.country, u."campaignId"`;
+  }
+  const next =
+    action === "restore"
+      ? Prisma.sql`CASE WHEN target."confirmedAt" IS NOT NULL THEN 'CONFIRMED'::"SignatureStatus" ELSE 'PENDING'::"SignatureStatus" END`
+      : Prisma.sql`${{ confirm: "CONFIRMED", reject: "REJECTED", spam: "SPAM" }[action]}::"SignatureStatus"`;
+  return Prisma.sql`UPDATE "Signature" u SET status = ${next}, "statusReason" = ${reason}, "updatedAt" = now(),
+      "confirmedAt" = CASE WHEN ${next} = 'CONFIRMED' THEN COALESCE(u."confirmedAt", now()) ELSE u."confirmedAt" END
+    FROM target WHERE u.id = target.id RETURNING u.id, target.status AS old, u.status AS new, u.country, u."campaignId"`;
+}
+
+export type ModerationResult = { changed: number };
+
+/**
+ * Applies a moderation action. With `expectedCount` (the preview the moderator saw), refuses when
+ * the number of matching signatures has changed since, so nobody changes more than they agreed to.
+ */
+export async function moderate(
+  actor: StaffUser,
+  target: ModerationTarget,
+  action: ModerationAction,
+  options: { reason?: string | null; expectedCount?: number } = {},
+): Promise<ModerationResult> {
+  const reason = options.reason?.trim() || null;
+  if (ADMIN_ONLY.has(action) && actor.role !== "ADMIN") throw new ModerationError("notAllowed");
+  const bulk = !("ids" in target) || target.ids.length > 1;
+  if (!reason && (action === "delete" || (bulk && !action.endsWith("-comment")))) throw new ModerationError("reasonRequired");
+  if ("ids" in target && target.ids.length === 0) throw new ModerationError("nothingSelected");
+
+  return db().$transaction(
+    async (tx) => {
+      const groups = await tx.$queryRaw<Changed[]>`
+        WITH target AS (
+          SELECT s.id, s.status, s.country, s."campaignId", s."confirmedAt" FROM "Signature" s
+          WHERE ${targetSql(target, action)} ORDER BY s.id FOR UPDATE
+        ), changed AS (${changeSql(action, reason)})
+        SELECT "campaignId", country,
+          sum(CASE WHEN new IS DISTINCT FROM 'CONFIRMED' AND old = 'CONFIRMED' THEN -1
+                   WHEN new = 'CONFIRMED' AND old <> 'CONFIRMED' THEN 1 ELSE 0 END)::int AS delta,
+          count(*)::int AS n, (array_agg(id ORDER BY id))[1:201] AS ids
+        FROM changed GROUP BY "campaignId", country`;
+      const changed = groups.reduce((sum, group) => sum + group.n, 0);
+      if (options.expectedCount !== undefined && changed !== options.expectedCount) throw new ModerationError("countChanged");
+      for (const group of groups) await adjustCount(tx, group.campaignId, group.country, group.delta);
+      const campaigns = [...new Set(groups.map((group) => group.campaignId))];
+      await recordAudit(tx, {
+        actor,
+        action: `signature.${action}`,
+        campaignId: campaigns.length === 1 ? campaigns[0] : null,
+        signatureIds: groups.flatMap((group) => group.ids),
+        filter: "filter" in target ? (target.filter as Prisma.InputJsonValue) : undefined,
+        count: changed,
+        reason,
+      });
+      return { changed };
+    },
+    { timeout: 120_000 },
+  );
+}

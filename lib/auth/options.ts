@@ -1,14 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/auth/password";
-import { isLoginBlocked, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
+import { authenticate } from "@/lib/auth/login";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(320), password: z.string().max(1000) });
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.["x-forwarded-for"];
@@ -31,20 +26,8 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         // next-auth puts an exception's message into the redirect URL: never throw from here.
         try {
-          const parsed = credentialsSchema.safeParse(credentials);
-          if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          const ip = clientAddress(req?.headers as Record<string, unknown> | undefined);
-          if (await isLoginBlocked(email, ip)) return null;
-          const user = await db().adminUser.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true } });
-          const ok = await verifyPassword(user?.passwordHash ?? null, password);
-          if (!user || !ok || user.disabledAt) {
-            await recordLoginFailure(email, ip);
-            return null;
-          }
-          await recordLoginSuccess(email);
-          await db().adminUser.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-          return { id: String(user.id), email: user.email, name: user.name };
+          const user = await authenticate(credentials, clientAddress(req?.headers as Record<string, unknown> | undefined));
+          return user ? { id: String(user.id), email: user.email, name: user.name } : null;
         } catch (error) {
           console.error("auth: sign-in failed:", error instanceof Error ? error.message : error);
           return null;

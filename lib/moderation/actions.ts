@@ -30,10 +30,10 @@ async function explain(error: unknown): Promise<string> {
 
 /** One signature, from its detail page. */
 export async function moderateSignatureAction(_previous: ModerationState, formData: FormData): Promise<ModerationState> {
+  const staff = await requireStaff();
   const parsed = singleModerationSchema.safeParse({ id: formData.get("id"), action: formData.get("action"), reason: formData.get("reason") ?? undefined });
   const t = await getTranslations("AdminModeration");
   if (!parsed.success) return { error: t("errors.invalid"), preview: null, done: null };
-  const staff = await requireStaff();
   const { id, action, reason } = parsed.data;
   let changed: number;
   try {
@@ -51,6 +51,7 @@ export async function moderateSignatureAction(_previous: ModerationState, formDa
  * signatures would change; the second applies, and is refused if that number has changed meanwhile.
  */
 export async function bulkModerationAction(_previous: ModerationState, formData: FormData): Promise<ModerationState> {
+  const staff = await requireStaff();
   const parsed = bulkModerationSchema.safeParse({
     scope: formData.get("scope"),
     ids: formData.getAll("ids"),
@@ -61,7 +62,6 @@ export async function bulkModerationAction(_previous: ModerationState, formData:
   });
   const t = await getTranslations("AdminModeration");
   if (!parsed.success) return { error: t("errors.invalid"), preview: null, done: null };
-  const staff = await requireStaff();
   const { scope, ids, action, reason, step, expectedCount } = parsed.data;
   const target: ModerationTarget = scope === "selected" ? { ids } : { filter: parseSignatureFilter(formData) };
   if (scope === "selected" && ids.length === 0) return { error: t("errors.nothingSelected"), preview: null, done: null };

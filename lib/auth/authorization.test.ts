@@ -1,0 +1,147 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { createCampaign, createSignatures, createStaff } from "@/lib/test/factories";
+
+// Every admin page, server action and route handler, found by walking the code (not a hand-kept
+// list), is called as an anonymous visitor and as a moderator. Each must refuse by itself: the
+// layout and proxy.ts are not called here, so a page that relied on them would fail this test.
+//
+// The rules, from the product: the public site (app/ outside admin, lib/petition) is open; moderators
+// may use the dashboard, the signature list and detail, the audit log and lib/moderation's actions;
+// everything else in the admin is for admins only.
+
+const ROOT = process.cwd();
+const PUBLIC_ROUTES = new Set(["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts"]);
+const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
+const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx)$/;
+const MODERATOR_ACTION_MODULES = /^lib\/moderation\//;
+
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session.current }));
+// Outside a Next request these need its runtime; they are not what is under test.
+vi.mock("next-intl/server", () => {
+  const t = Object.assign((key: string) => key, { has: () => true, rich: (key: string) => key });
+  return { getTranslations: async () => t, getLocale: async () => "en", getFormatter: async () => ({ dateTime: String, number: String }) };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+
+function files(dir: string, match: (file: string) => boolean): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    return statSync(path.join(ROOT, rel)).isDirectory() ? files(rel, match) : match(rel) ? [rel] : [];
+  });
+}
+
+const adminPages = files("app/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/admin/login"));
+const routes = files("app", (f) => f.endsWith("route.ts")).filter((f) => !PUBLIC_ROUTES.has(f));
+const actionModules = files("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
+  (f) => !PUBLIC_ACTION_MODULES.has(f),
+);
+
+type Outcome = "login" | "forbidden" | "other";
+function refusal(error: unknown): Outcome {
+  const digest = String((error as { digest?: string })?.digest ?? "");
+  if (digest.startsWith("NEXT_REDIRECT") && digest.includes("/admin/login")) return "login";
+  if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return "forbidden";
+  return "other";
+}
+async function outcomeOf(call: () => unknown): Promise<Outcome | "allowed"> {
+  try {
+    await call();
+    return "allowed";
+  } catch (error) {
+    return refusal(error);
+  }
+}
+function responseOutcome(response: Response): Outcome | "allowed" {
+  if (response.status === 401 || (response.status >= 300 && response.status < 400 && (response.headers.get("location") ?? "").includes("/admin/login"))) return "login";
+  if (response.status === 403) return "forbidden";
+  return "allowed";
+}
+
+const modulePath = (rel: string) => `@/${rel.replace(/\.tsx?$/, "")}`;
+const fakeParams = (rel: string) => Object.fromEntries([...rel.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], "1"]));
+
+let formData: FormData;
+let moderatorId: number;
+let snapshot: () => Promise<unknown>;
+
+beforeAll(async () => {
+  process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";
+  const campaign = await createCampaign();
+  const [signature] = await createSignatures(campaign.id, [{ status: "CONFIRMED", comment: "hello" }]);
+  moderatorId = (await createStaff("MODERATOR")).id;
+  // Fields most forms post, with real ids, so that an action missing its check would really act.
+  formData = new FormData();
+  for (const [key, value] of Object.entries({ id: String(signature!.id), ids: String(signature!.id), action: "delete", reason: "test", scope: "selected", step: "apply", campaignId: String(campaign.id), email: "intruder@example.org", role: "ADMIN", password: "a-long-enough-password", title: "Hacked", slug: "hacked", goal: "1" })) {
+    formData.set(key, value);
+  }
+  snapshot = async () => [await db().signature.count(), await db().auditEntry.count(), await db().adminUser.count(), await db().campaign.count(), await db().voteStage.count()];
+});
+afterAll(() => {
+  session.current = null;
+});
+
+describe("found in the code", () => {
+  it("finds the admin pages, routes and action modules", () => {
+    expect(adminPages.length).toBeGreaterThanOrEqual(4);
+    expect(actionModules).toContain("lib/moderation/actions.ts");
+  });
+});
+
+describe.each(adminPages)("page %s", (page) => {
+  it("sends anonymous visitors to the login page, and refuses moderators where only admins may go", async () => {
+    const { default: Page } = await import(/* @vite-ignore */ modulePath(page));
+    const props = { params: Promise.resolve(fakeParams(page)), searchParams: Promise.resolve({}) };
+    session.current = null;
+    expect(await outcomeOf(() => Page(props))).toBe("login");
+    session.current = { user: { id: String(moderatorId) } };
+    const asModerator = await outcomeOf(() => Page(props));
+    if (MODERATOR_PAGES.test(page)) expect(asModerator).not.toMatch(/login|forbidden/);
+    else expect(asModerator).toBe("forbidden");
+  });
+});
+
+describe.each(routes)("route %s", (route) => {
+  it("refuses anonymous callers and moderators", async () => {
+    const handlers = await import(/* @vite-ignore */ modulePath(route));
+    const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => typeof handlers[method] === "function");
+    expect(methods.length).toBeGreaterThan(0);
+    for (const method of methods) {
+      const call = async () => responseOutcome(await handlers[method](new Request(`http://localhost/${route}`, { method }), { params: Promise.resolve(fakeParams(route)) }));
+      for (const [who, expected] of [[null, "login"], [{ user: { id: String(moderatorId) } }, "forbidden"]] as const) {
+        session.current = who;
+        let outcome: Outcome | "allowed";
+        try {
+          outcome = await call();
+        } catch (error) {
+          outcome = refusal(error);
+        }
+        expect(`${method} as ${who ? "moderator" : "anonymous"}: ${outcome}`).toBe(`${method} as ${who ? "moderator" : "anonymous"}: ${expected}`);
+      }
+    }
+  });
+});
+
+describe.each(actionModules)("server actions of %s", (file) => {
+  it("refuse anonymous callers (and moderators where only admins may act) before changing anything", async () => {
+    const actions = Object.entries(await import(/* @vite-ignore */ modulePath(file))).filter(([, value]) => typeof value === "function") as [string, (...args: unknown[]) => unknown][];
+    expect(actions.length).toBeGreaterThan(0);
+    const roles: [string, typeof session.current, Outcome | null][] = [
+      ["anonymous", null, "login"],
+      ["moderator", { user: { id: String(moderatorId) } }, MODERATOR_ACTION_MODULES.test(file) ? null : "forbidden"],
+    ];
+    for (const [name, action] of actions) {
+      const args = action.length >= 2 ? [{}, formData] : [formData];
+      for (const [who, current, expected] of roles) {
+        if (expected === null) continue;
+        session.current = current;
+        const before = await snapshot();
+        expect(`${name} as ${who}: ${await outcomeOf(() => action(...args))}`).toBe(`${name} as ${who}: ${expected}`);
+        expect(await snapshot()).toEqual(before);
+      }
+    }
+  });
+});

@@ -12,7 +12,7 @@ async function addSignatures(campaignId: number, specs: { name: string; status: 
       const email = `${randomUUID().slice(0, 8)}@example.org`;
       await client.query(
         `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, status, "confirmedAt", "updatedAt")
-         VALUES ($1, $2, $3, $3, $4, $5, CASE WHEN $5 = 'CONFIRMED' THEN now() END, now())`,
+         VALUES ($1, $2, $3, $3, $4, $5::"SignatureStatus", CASE WHEN $5::"SignatureStatus" = 'CONFIRMED' THEN now() END, now())`,
         [campaignId, spec.name, email, spec.country ?? "PAK", spec.status],
       );
       if (spec.status === "CONFIRMED") {

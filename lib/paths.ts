@@ -1,5 +1,7 @@
 // Typed route helpers: every internal link is built here.
 export type ThanksResult = "check-email" | "mail-failed" | "already-signed" | "confirmed" | "withdrawn";
+/** What the campaign edit page confirms after a redirect from a save. */
+export type AdminCampaignNotice = "created" | "saved" | "unchanged" | "imported";
 
 const enc = encodeURIComponent;
 
@@ -20,7 +22,8 @@ export const paths = {
   adminSignature: (id: number) => `/admin/signatures/${id}`,
   adminAudit: () => "/admin/audit",
   adminCampaigns: () => "/admin/campaigns",
-  adminCampaign: (id: number) => `/admin/campaigns/${id}`,
+  adminCampaign: (id: number, notice?: AdminCampaignNotice) => `/admin/campaigns/${id}${notice ? `?notice=${notice}` : ""}`,
+  adminCampaignPreview: (id: number) => `/admin/campaigns/${id}/preview`,
   adminNewCampaign: () => "/admin/campaigns/new",
   adminAccounts: () => "/admin/accounts",
   adminExport: (query = "") => `/admin/signatures/export${query ? `?${query}` : ""}`,

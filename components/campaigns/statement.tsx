@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { partialDate, statementParagraphs } from "@/lib/campaigns/format";
+import { StatementBody } from "@/components/campaigns/statement-body";
+import { partialDate } from "@/lib/campaigns/format";
 import type { PublicCampaign } from "@/lib/campaigns/queries";
 
 const PRECISION = {
@@ -24,9 +25,7 @@ export async function Statement({ campaign }: { campaign: PublicCampaign }) {
         )}
       </p>
       <blockquote>
-        {statementParagraphs(campaign.statement).map((paragraph, index) => (
-          <p key={index}>{paragraph}</p>
-        ))}
+        <StatementBody markdown={campaign.statement} />
       </blockquote>
       <p className="muted small">
         {campaign.sourceUrl ? (

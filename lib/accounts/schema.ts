@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/constants";
 
 export const ROLES = ["ADMIN", "MODERATOR"] as const;
 
@@ -11,3 +11,19 @@ export const newAccountSchema = z.object({
 });
 
 export type NewAccount = z.output<typeof newAccountSchema>;
+
+export type NewAccountField = keyof NewAccount;
+
+// The forms of the accounts page (lib/accounts/actions.ts). Error messages are message keys
+// (AdminAccounts.errors.*), translated where they are shown.
+const accountId = z.coerce.number({ error: "notFound" }).int({ error: "notFound" }).positive({ error: "notFound" });
+
+export const accountEnabledSchema = z.object({
+  id: accountId,
+  enabled: z.enum(["true", "false"], { error: "invalid" }).transform((value) => value === "true"),
+});
+
+export const accountRoleSchema = z.object({
+  id: accountId,
+  role: z.enum(ROLES, { error: "roleInvalid" }),
+});

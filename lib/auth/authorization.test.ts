@@ -66,6 +66,7 @@ const fakeParams = (rel: string) => Object.fromEntries([...rel.matchAll(/\[(\w+)
 
 let formData: FormData;
 let moderatorId: number;
+let targetId: number;
 let snapshot: () => Promise<unknown>;
 
 beforeAll(async () => {
@@ -73,12 +74,24 @@ beforeAll(async () => {
   const campaign = await createCampaign();
   const [signature] = await createSignatures(campaign.id, [{ status: "CONFIRMED", comment: "hello" }]);
   moderatorId = (await createStaff("MODERATOR")).id;
+  targetId = campaign.id;
   // Fields most forms post, with real ids, so that an action missing its check would really act.
   formData = new FormData();
   for (const [key, value] of Object.entries({ id: String(signature!.id), ids: String(signature!.id), action: "delete", reason: "test", scope: "selected", step: "apply", campaignId: String(campaign.id), email: "intruder@example.org", role: "ADMIN", password: "a-long-enough-password", title: "Hacked", slug: "hacked", goal: "1" })) {
     formData.set(key, value);
   }
-  snapshot = async () => [await db().signature.count(), await db().auditEntry.count(), await db().adminUser.count(), await db().campaign.count(), await db().voteStage.count()];
+  // What an action that skipped its check would change: only this test's own rows (other test files
+  // write to the same database at the same time).
+  const signatureId = signature!.id;
+  snapshot = async () => [
+    await db().signature.findUnique({ where: { id: signatureId }, select: { status: true, commentHidden: true } }),
+    await db().campaign.findUnique({ where: { id: campaign.id }, select: { title: true, slug: true, status: true, goal: true } }),
+    await db().campaign.count({ where: { slug: "hacked" } }),
+    await db().adminUser.count({ where: { email: "intruder@example.org" } }),
+    await db().adminUser.findUnique({ where: { id: moderatorId }, select: { role: true, disabledAt: true } }),
+    await db().voteStage.count({ where: { campaignId: campaign.id } }),
+    await db().auditEntry.count({ where: { OR: [{ campaignId: campaign.id }, { actorId: moderatorId }, { signatureIds: { has: signatureId } }] } }),
+  ];
 });
 afterAll(() => {
   session.current = null;
@@ -134,7 +147,8 @@ describe.each(actionModules)("server actions of %s", (file) => {
       ["moderator", { user: { id: String(moderatorId) } }, MODERATOR_ACTION_MODULES.test(file) ? null : "forbidden"],
     ];
     for (const [name, action] of actions) {
-      const args = action.length >= 2 ? [{}, formData] : [formData];
+      // (formData), (previousState, formData), or with a bound id first: (id, previousState, formData).
+      const args = action.length >= 3 ? [targetId, {}, formData] : action.length === 2 ? [{}, formData] : [formData];
       for (const [who, current, expected] of roles) {
         if (expected === null) continue;
         session.current = current;

@@ -17,4 +17,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
 }
 
-export const PASSWORD_MIN_LENGTH = 12;

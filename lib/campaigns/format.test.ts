@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { partialDate, statementParagraphs } from "@/lib/campaigns/format";
+import { partialDate } from "@/lib/campaigns/format";
 
 describe("statement formatting", () => {
-  it("splits paragraphs on blank lines and joins wrapped lines", () => {
-    expect(statementParagraphs("One\nline.\n\n\nTwo.\r\n  \r\nThree. ")).toEqual(["One line.", "Two.", "Three."]);
-  });
-
   it("reads ISO dates of reduced precision", () => {
     expect(partialDate("2015")).toEqual({ date: new Date("2015-01-01T00:00:00Z"), precision: "year" });
     expect(partialDate("2015-11")?.precision).toBe("month");

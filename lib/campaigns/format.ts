@@ -1,11 +1,3 @@
-/** A statement stored as paragraphs separated by blank lines. */
-export function statementParagraphs(statement: string): string[] {
-  return statement
-    .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => paragraph.replace(/\s*\r?\n\s*/g, " ").trim())
-    .filter(Boolean);
-}
-
 /** Parts of an ISO 8601 date of reduced precision ("2015", "2015-11", "2015-11-27"). */
 export function partialDate(value: string): { date: Date; precision: "year" | "month" | "day" } | null {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);

@@ -36,3 +36,36 @@ export const getPublicCampaign = cache(async (slug: string) => {
 });
 
 export type PublicCampaign = NonNullable<Awaited<ReturnType<typeof getPublicCampaign>>>;
+
+// Admin reads: the pages calling them check requireAdmin() first.
+
+/** Every campaign, whatever its status, newest first. */
+export async function listCampaignsForAdmin() {
+  return db().campaign.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, slug: true, title: true, status: true, goal: true, deadline: true },
+  });
+}
+
+/** A campaign with everything the edit form shows, and a summary of its vote stages, or null. */
+export async function getCampaignForAdmin(id: number) {
+  return db().campaign.findUnique({
+    where: { id },
+    select: {
+      ...publicCampaignFields,
+      closedAt: true,
+      updatedAt: true,
+      voteStages: {
+        orderBy: { position: "asc" },
+        select: { id: true, key: true, body: true, date: true, namesComplete: true, _count: { select: { votes: true } } },
+      },
+    },
+  });
+}
+
+export type AdminCampaign = NonNullable<Awaited<ReturnType<typeof getCampaignForAdmin>>>;
+
+/** A campaign as the public page would show it, drafts included: for the admin preview only. */
+export async function getCampaignForPreview(id: number): Promise<PublicCampaign | null> {
+  return db().campaign.findUnique({ where: { id }, select: publicCampaignFields });
+}

@@ -41,7 +41,12 @@ describe("seed", () => {
     const committeeYes = rows.filter((row) => row.key === "third-committee" && row.vote === "YES");
     expect(committeeYes).toEqual([]);
 
-    const { rows: stages } = await client.query(`SELECT key, yes, no, abstain, "notVoting", "documentSymbol" FROM "VoteStage" ORDER BY position`);
+    // Only this campaign's stages: other test files add stages to the same database at the same time.
+    const { rows: stages } = await client.query(
+      `SELECT s.key, s.yes, s.no, s.abstain, s."notVoting", s."documentSymbol" FROM "VoteStage" s JOIN "Campaign" c ON c.id = s."campaignId"
+       WHERE c.slug = $1 ORDER BY s.position`,
+      [meta.slug],
+    );
     expect(stages).toEqual(
       meta.stages.map((s: Record<string, unknown>) => ({ key: s.key, yes: s.yes, no: s.no, abstain: s.abstain, notVoting: s.notVoting, documentSymbol: s.documentSymbol })),
     );

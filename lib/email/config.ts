@@ -52,7 +52,8 @@ export function mailConfig(): MailConfig {
   return {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    dataDir: path.resolve(process.cwd(), env.DATA_DIR),
+    // A runtime directory, not a source one: keep Turbopack from tracing the whole project for it.
+    dataDir: path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.DATA_DIR),
     appEnv: env.APP_ENV,
   };
 }

@@ -15,3 +15,9 @@ export const getVoteRecord = cache(async (campaignId: number): Promise<Stage[]> 
   });
   return stages.map(({ id: _id, campaignId: _campaignId, ...stage }) => stage);
 });
+
+/** Whether a campaign already has a stage with this key (for the import check; the save re-checks). */
+export async function stageKeyTaken(campaignId: number, key: string): Promise<boolean> {
+  const stage = await db().voteStage.findUnique({ where: { campaignId_key: { campaignId, key } }, select: { id: true } });
+  return stage !== null;
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AccountsTable } from "@/components/admin/accounts/accounts-table";
+import { NewAccountForm } from "@/components/admin/accounts/new-account-form";
+import { listAccounts } from "@/lib/accounts/queries";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/constants";
+import { requireAdmin } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminAccounts");
+  return { title: t("title") };
+}
+
+export default async function AccountsPage() {
+  // First thing, before any read: moderators get 403, anonymous visitors the login page.
+  const me = await requireAdmin();
+  const [accounts, t] = await Promise.all([listAccounts(), getTranslations("AdminAccounts")]);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <AccountsTable accounts={accounts} currentId={me.id} />
+      <h2 id="new-account">{t("create.title")}</h2>
+      <p>{t("create.intro")}</p>
+      <NewAccountForm passwordMinLength={PASSWORD_MIN_LENGTH} />
+    </>
+  );
+}

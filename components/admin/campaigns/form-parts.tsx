@@ -1,0 +1,66 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useFormStatus } from "react-dom";
+
+// Pieces shared by the campaign form and the vote import form, following the signing form: every
+// field has a label, its hint and error are tied to it by aria-describedby, errors are announced.
+
+/** The ids an input's aria-describedby lists: its hint when it has one, its error when there is one. */
+export function describedBy(id: string, { hint, error }: { hint?: boolean; error?: string }): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
+  return (
+    <div className={error ? "field has-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <p id={`${id}-error`} className="field-error" aria-live="polite">
+        {error}
+      </p>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The summary at the top of a form that failed: the message, then a link to each field in error.
+ * Focus moves to it after each failed submission (`attempt` changes), so a screen reader hears it.
+ */
+export function ErrorSummary({ id, title, message, errors, attempt }: { id: string; title: string; message: string | null; errors: [fieldId: string, error: string][]; attempt: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (attempt > 0) ref.current?.focus();
+  }, [attempt]);
+  if (!message) return null;
+  return (
+    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p>{message}</p>
+      {errors.length > 0 && (
+        <ul>
+          {errors.map(([fieldId, error]) => (
+            <li key={fieldId}>
+              <a href={`#${fieldId}`}>{error}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A submit button that shows progress; `name`/`value` tell the action which button was pressed. */
+export function SubmitButton({ label, pending, name, value, secondary }: { label: string; pending: string; name?: string; value?: string; secondary?: boolean }) {
+  const status = useFormStatus();
+  return (
+    <button type="submit" name={name} value={value} className={secondary ? "button button-secondary" : "button"} aria-disabled={status.pending} disabled={status.pending}>
+      {status.pending ? pending : label}
+    </button>
+  );
+}

@@ -57,6 +57,8 @@ test("an admin signs in through the form, moderates, reviews the audit log and e
   // One signature: reject it with a reason.
   await page.goto(`/admin/signatures?campaign=${campaign.id}&q=Ayesha`);
   await page.getByRole("link", { name: "Ayesha Siddiqui" }).click();
+  // The list page has a Reason field too: wait for the detail page before typing.
+  await expect(page.getByRole("heading", { level: 1, name: "Signature of Ayesha Siddiqui" })).toBeVisible();
   await page.getByLabel("Reason").fill("signed twice under two addresses");
   await page.getByRole("button", { name: "Reject" }).click();
   await expect(page.getByText("Reject: 1 signature changed.")).toBeVisible();

@@ -21,6 +21,7 @@ export const paths = {
   adminSignatures: (query = "") => `/admin/signatures${query ? `?${query}` : ""}`,
   adminSignature: (id: number) => `/admin/signatures/${id}`,
   adminAudit: () => "/admin/audit",
+  adminIntegrity: () => "/admin/integrity",
   adminCampaigns: () => "/admin/campaigns",
   adminCampaign: (id: number, notice?: AdminCampaignNotice) => `/admin/campaigns/${id}${notice ? `?notice=${notice}` : ""}`,
   adminCampaignPreview: (id: number) => `/admin/campaigns/${id}/preview`,

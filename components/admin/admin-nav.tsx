@@ -10,6 +10,7 @@ export async function AdminNav({ staff }: { staff: StaffUser }) {
     { href: paths.admin(), label: t("dashboard") },
     { href: paths.adminSignatures(), label: t("signatures") },
     { href: paths.adminAudit(), label: t("audit") },
+    { href: paths.adminIntegrity(), label: t("integrity") },
     ...(staff.role === "ADMIN"
       ? [
           { href: paths.adminCampaigns(), label: t("campaigns") },

@@ -9,13 +9,14 @@ import { createCampaign, createSignatures, createStaff } from "@/lib/test/factor
 // layout and proxy.ts are not called here, so a page that relied on them would fail this test.
 //
 // The rules, from the product: the public site (app/ outside admin, lib/petition) is open; moderators
-// may use the dashboard, the signature list and detail, the audit log and lib/moderation's actions;
+// may use the dashboard, the signature list and detail, the audit log, the integrity tools and
+// lib/moderation's actions;
 // everything else in the admin is for admins only.
 
 const ROOT = process.cwd();
 const PUBLIC_ROUTES = new Set(["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts"]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
-const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx)$/;
+const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx)$/;
 const MODERATOR_ACTION_MODULES = /^lib\/moderation\//;
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));

@@ -1,10 +1,14 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { reconcileCounts } from "@/lib/petition/counts";
+import { anonymiseExpiredCampaigns } from "@/lib/privacy/retention";
 
-// Periodic jobs of a server process. Each is safe to run in several app instances at once (the
-// reconciliation takes a table lock), and a failure is logged and retried at the next tick.
+// Periodic jobs of a server process: count reconciliation and retention. Each is safe to run in
+// several app instances at once (the reconciliation takes a table lock; retention only changes rows
+// not yet anonymised), and a failure is logged and retried at the next tick.
 
 const DEFAULT_RECONCILE_SECONDS = 300;
+const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
 let started = false;
 
@@ -12,9 +16,19 @@ export function startScheduledJobs(): void {
   if (started || process.env.SCHEDULED_JOBS === "off") return;
   started = true;
   const seconds = Number(process.env.RECONCILE_INTERVAL_SECONDS ?? DEFAULT_RECONCILE_SECONDS);
-  if (!Number.isFinite(seconds) || seconds <= 0) return;
-  const timer = setInterval(() => void reconcile(), seconds * 1000);
-  timer.unref();
+  if (Number.isFinite(seconds) && seconds > 0) setInterval(() => void reconcile(), seconds * 1000).unref();
+  // Retention: soon after start, then every six hours (idempotent; several instances may race harmlessly).
+  setTimeout(() => void retention(), 60_000).unref();
+  setInterval(() => void retention(), RETENTION_EVERY_MS).unref();
+}
+
+async function retention(): Promise<void> {
+  try {
+    const report = await anonymiseExpiredCampaigns(db());
+    if (report.length) console.warn("jobs: retention anonymised:", JSON.stringify(report));
+  } catch (error) {
+    console.error("jobs: retention failed:", error instanceof Error ? error.message : error);
+  }
 }
 
 async function reconcile(): Promise<void> {

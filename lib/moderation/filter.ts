@@ -16,6 +16,10 @@ export const signatureFilterSchema = z.object({
   from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
   to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  /** The keyed hash of a client address (integrity tools). */
+  client: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[0-9a-f]{16,128}$/).optional()),
+  /** The domain of the signers' email addresses. */
+  domain: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/).max(253).optional()),
 });
 
 export type SignatureFilter = z.output<typeof signatureFilterSchema>;
@@ -56,6 +60,8 @@ export function signatureWhereSql(filter: SignatureFilter): Prisma.Sql {
   if (filter.country) conditions.push(Prisma.sql`s."country" = ${filter.country}`);
   if (filter.from) conditions.push(Prisma.sql`s."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
   if (filter.to) conditions.push(Prisma.sql`s."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`);
+  if (filter.client) conditions.push(Prisma.sql`s."clientHash" = ${filter.client}`);
+  if (filter.domain) conditions.push(Prisma.sql`split_part(s."emailCanonical", '@', 2) = ${filter.domain}`);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     conditions.push(Prisma.sql`(s."fullName" ILIKE ${pattern} OR s."email" ILIKE ${pattern} OR s."comment" ILIKE ${pattern})`);

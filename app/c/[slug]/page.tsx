@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
 import { PetitionPanel } from "@/components/petition/petition-panel";
+import { IntegrityReport } from "@/components/campaigns/integrity-report";
 import { VoteRecord } from "@/components/votes/vote-record";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
+import { getIntegrityReport } from "@/lib/privacy/integrity";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -24,7 +26,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const { country } = await searchParams;
+  const [{ country }, integrity] = await Promise.all([searchParams, getIntegrityReport(campaign.id)]);
   return (
     <article className="container campaign-layout" lang={campaign.locale}>
       <CampaignHeader campaign={campaign} />
@@ -32,6 +34,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       <div className="campaign-main">
         <Statement campaign={campaign} />
         <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
+        <IntegrityReport report={integrity} />
       </div>
     </article>
   );

@@ -53,6 +53,9 @@ export async function SignatureFilters({ filter, campaigns, canExport }: { filte
           {t("searchHint")}
         </span>
       </div>
+      {filter.client && <input type="hidden" name="client" value={filter.client} />}
+      {filter.domain && <input type="hidden" name="domain" value={filter.domain} />}
+      {(filter.client || filter.domain) && <p className="notice small">{t("narrowed", { what: filter.domain ?? `${filter.client?.slice(0, 12)}…` })}</p>}
       <button type="submit" className="button">
         {t("apply")}
       </button>

@@ -1,0 +1,49 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import { db } from "@/lib/db";
+
+// The public integrity report: how many signatures are in each state and why, so that readers can
+// judge the count. Moderators' own words are never published (they may name people): a reason set
+// by a person shows as "moderator decision"; only the system's fixed reasons are shown as such.
+
+export const SYSTEM_REASONS: Record<string, string> = {
+  "rate limit": "rateLimit",
+  honeypot: "honeypot",
+  "disposable email": "disposableEmail",
+  "replayed proof of work": "replayedProof",
+  "Withdrawn by the signer": "withdrawnBySigner",
+};
+
+export type IntegrityReport = {
+  counts: Record<"CONFIRMED" | "PENDING" | "QUARANTINED" | "REJECTED" | "SPAM" | "WITHDRAWN", number>;
+  /** Per status (other than confirmed/pending): reason key -> count; "moderator" for people's decisions. */
+  reasons: Record<string, Record<string, number>>;
+  updatedAt: string;
+};
+
+async function computeReport(campaignId: number): Promise<IntegrityReport> {
+  const rows = await db().signature.groupBy({ by: ["status", "statusReason"], where: { campaignId }, _count: { _all: true } });
+  const report: IntegrityReport = {
+    counts: { CONFIRMED: 0, PENDING: 0, QUARANTINED: 0, REJECTED: 0, SPAM: 0, WITHDRAWN: 0 },
+    reasons: {},
+    updatedAt: new Date().toISOString(),
+  };
+  for (const row of rows) {
+    report.counts[row.status] += row._count._all;
+    if (row.status === "CONFIRMED" || row.status === "PENDING") continue;
+    const key = (row.statusReason && SYSTEM_REASONS[row.statusReason]) || (row.statusReason ? "moderator" : "unspecified");
+    const byReason = (report.reasons[row.status] ??= {});
+    byReason[key] = (byReason[key] ?? 0) + row._count._all;
+  }
+  return report;
+}
+
+export const integrityTag = (campaignId: number) => `integrity:${campaignId}`;
+
+/**
+ * Recomputed at most every 30 seconds per campaign, so a page view never groups the signatures itself;
+ * changes that people make (withdrawal, moderation) refresh it at once with updateTag(integrityTag(id)).
+ */
+export function getIntegrityReport(campaignId: number): Promise<IntegrityReport> {
+  return unstable_cache(computeReport, ["integrity-report", String(campaignId)], { revalidate: 30, tags: [integrityTag(campaignId)] })(campaignId);
+}

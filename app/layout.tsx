@@ -2,11 +2,18 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { SiteFooter, SiteHeader } from "@/components/ui/site-chrome";
+import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Site");
-  return { title: { default: t("name"), template: `%s · ${t("name")}` }, description: t("tagline") };
+  return {
+    // Makes canonical and Open Graph URLs absolute, on the site's public address (APP_URL).
+    metadataBase: new URL(siteUrl()),
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    openGraph: { siteName: t("name"), type: "website" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12355b" };

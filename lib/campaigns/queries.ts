@@ -27,6 +27,11 @@ export async function listOpenCampaigns() {
   });
 }
 
+/** Every public campaign, for the sitemap. */
+export async function listPublicCampaignsForSitemap() {
+  return db().campaign.findMany({ where: { status: { in: ["OPEN", "CLOSED"] } }, select: { slug: true, updatedAt: true } });
+}
+
 /** A campaign the public may read (open or closed; drafts are not public), or null. */
 export const getPublicCampaign = cache(async (slug: string) => {
   return db().campaign.findFirst({

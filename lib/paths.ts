@@ -16,6 +16,7 @@ export const paths = {
   privacy: () => "/privacy",
   outbox: () => "/dev/outbox",
   health: () => "/api/health",
+  altchaChallenge: () => "/api/altcha/challenge",
   admin: () => "/admin",
   adminLogin: () => "/admin/login",
   adminSignatures: (query = "") => `/admin/signatures${query ? `?${query}` : ""}`,

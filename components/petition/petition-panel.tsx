@@ -10,7 +10,7 @@ import { getPetitionProgress, getRecentSigners } from "@/lib/petition/queries";
 
 /** The petition beside the campaign: the count, the form (or why it is closed), recent signers. */
 export async function PetitionPanel({ campaign }: { campaign: PublicCampaign }) {
-  const [t, progress, recent] = await Promise.all([getTranslations("Petition.form"), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
+  const [t, tTrust, progress, recent] = await Promise.all([getTranslations("Petition.form"), getTranslations("Trust.form"), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
   const open = isOpenForSignatures(campaign);
   return (
     <aside id="sign" className="petition card" aria-labelledby="sign-heading">
@@ -19,7 +19,7 @@ export async function PetitionPanel({ campaign }: { campaign: PublicCampaign }) 
       {open ? (
         <>
           <p className="small">{t("intro")}</p>
-          <SignForm action={signAction.bind(null, campaign.slug)} organisation={campaign.organisation} countries={countryOptions("en")} />
+          <SignForm action={signAction.bind(null, campaign.slug)} organisation={campaign.organisation} countries={countryOptions("en")} honeypotLabel={tTrust("honeypot")} />
         </>
       ) : (
         <p className="notice">{t("closed")}</p>

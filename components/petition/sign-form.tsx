@@ -1,10 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { CountrySelect } from "@/components/petition/country-select";
+import { Honeypot } from "@/components/petition/honeypot";
+import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
 import { paths } from "@/lib/paths";
 import type { SignFormState } from "@/lib/petition/actions";
@@ -14,6 +16,8 @@ type Props = {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
   organisation: string;
   countries: CountryOption[];
+  /** The label of the hidden field people leave empty (Trust.form.honeypot). */
+  honeypotLabel: string;
 };
 
 const initialState: SignFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
@@ -22,11 +26,13 @@ const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment"
 /**
  * The signing form: a plain form posting a server action, so it works without JavaScript; with it,
  * errors appear without a reload, focus moves to the error summary, and the button shows progress.
- * The server echoes what was typed, so nothing is lost when a field is wrong.
+ * The server echoes what was typed, so nothing is lost when a field is wrong. Two bot defences ride
+ * along: a hidden field people leave empty, and (with JavaScript) an invisible proof of work.
  */
-export function SignForm({ action, organisation, countries }: Props) {
+export function SignForm({ action, organisation, countries, honeypotLabel }: Props) {
   const t = useTranslations("Petition.form");
   const [state, formAction] = useActionState(action, initialState);
+  const [waitingForProof, setWaitingForProof] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const { fieldErrors, values } = state;
   const errorId = (field: SignatureField) => (fieldErrors[field] ? `${field}-error` : undefined);
@@ -79,10 +85,13 @@ export function SignForm({ action, organisation, countries }: Props) {
         <label htmlFor="mayContact">{t("mayContact", { organisation })}</label>
       </div>
 
+      <Honeypot label={honeypotLabel} />
+      <ProofOfWork onWaitingChange={setWaitingForProof} />
+
       <p className="small">
         <Link href={paths.privacy()}>{t("privacy")}</Link>
       </p>
-      <SubmitButton label={t("submit")} pending={t("pending")} />
+      <SubmitButton label={t("submit")} pending={t("pending")} waiting={waitingForProof} />
     </form>
   );
 }
@@ -104,11 +113,13 @@ function Field({ id, label, error, hint, children }: { id: string; label: string
   );
 }
 
-function SubmitButton({ label, pending }: { label: string; pending: string }) {
+function SubmitButton({ label, pending, waiting }: { label: string; pending: string; waiting: boolean }) {
   const status = useFormStatus();
+  // While the proof of work finishes, the submission is held: it shows as in progress already.
+  const busy = status.pending || waiting;
   return (
-    <button type="submit" className="button button-primary" aria-disabled={status.pending} disabled={status.pending}>
-      {status.pending ? pending : label}
+    <button type="submit" className="button button-primary" aria-disabled={busy} disabled={status.pending}>
+      {busy ? pending : label}
     </button>
   );
 }

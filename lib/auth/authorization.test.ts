@@ -14,7 +14,12 @@ import { createCampaign, createSignatures, createStaff } from "@/lib/test/factor
 // everything else in the admin is for admins only.
 
 const ROOT = process.cwd();
-const PUBLIC_ROUTES = new Set(["app/api/health/route.ts", "app/api/auth/[...nextauth]/route.ts"]);
+const PUBLIC_ROUTES = new Set([
+  "app/api/health/route.ts",
+  "app/api/auth/[...nextauth]/route.ts",
+  "app/api/altcha/challenge/route.ts",
+  "app/api/campaigns/[slug]/route.ts",
+]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
 const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx)$/;
 const MODERATOR_ACTION_MODULES = /^lib\/moderation\//;

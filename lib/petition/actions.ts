@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { paths } from "@/lib/paths";
+import { requestClientAddress } from "@/lib/petition/client";
 import { PetitionError } from "@/lib/petition/errors";
-import { formValues, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
+import { formValues, HONEYPOT_FIELD, POW_FIELD, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
 import { confirmSignature, signPetition, withdrawSignature } from "@/lib/petition/service";
 
 export type SignFormState = {
@@ -33,8 +34,11 @@ export async function signAction(slug: string, previous: SignFormState, formData
 
   let outcome;
   try {
-    outcome = await signPetition(slug, parsed.data, { locale: await getLocale() });
+    const [locale, clientAddress] = await Promise.all([getLocale(), requestClientAddress()]);
+    outcome = await signPetition(slug, parsed.data, { locale, clientAddress, powPayload: text(formData, POW_FIELD), honeypot: text(formData, HONEYPOT_FIELD) });
   } catch (error) {
+    // A server action cannot answer 429: the form shows why instead, and nothing was written.
+    if (error instanceof PetitionError && error.code === "tooManyFromNetwork") return fail((await getTranslations("Trust.errors"))("tooManyFromNetwork"));
     if (error instanceof PetitionError) return fail(t(error.code));
     console.error("petition: signing failed:", error);
     return fail(t("generic"));
@@ -42,9 +46,13 @@ export async function signAction(slug: string, previous: SignFormState, formData
   redirect(paths.thanks(slug, outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed"));
 }
 
+function text(formData: FormData, name: string): string | null {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : null;
+}
+
 function tokenOf(formData: FormData): string {
-  const token = formData.get("token");
-  return typeof token === "string" ? token : "";
+  return text(formData, "token") ?? "";
 }
 
 export async function confirmAction(formData: FormData): Promise<void> {

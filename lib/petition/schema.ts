@@ -8,6 +8,11 @@ import { normaliseMultiline, normaliseText } from "@/lib/petition/normalise";
 export const COMMENT_MAX = 500;
 export const NAME_MAX = 200;
 
+/** The hidden field people leave empty (an innocuous name that form-filling robots fill in). */
+export const HONEYPOT_FIELD = "website";
+/** The proof-of-work widget's value (components/petition/proof-of-work.tsx). */
+export const POW_FIELD = "altcha";
+
 // An unticked checkbox is simply absent from the form data.
 const checkbox = z
   .string()

@@ -9,7 +9,7 @@ import { PetitionError } from "@/lib/petition/errors";
 import { describeToken } from "@/lib/petition/queries";
 import type { SignatureInput } from "@/lib/petition/schema";
 import { confirmSignature, MAX_CONFIRMATION_MAILS, signPetition, withdrawSignature } from "@/lib/petition/service";
-import { createCampaign, unique } from "@/lib/test/factories";
+import { createCampaign, unique, uniqueAddress } from "@/lib/test/factories";
 
 // Against the real PostgreSQL of the test setup; mail goes to an outbox in a temporary DATA_DIR, and
 // the links are read back from the mails, as a signer would.
@@ -40,11 +40,15 @@ async function linksFor(email: string): Promise<{ confirm: string[]; withdraw: s
 
 const rows = (campaignId: number) => db().signature.findMany({ where: { campaignId } });
 
+// Each call from an address of its own: these tests are about signing, not about rate limits
+// (those are in defences.test.ts).
+const signingContext = () => ({ locale: "en", clientAddress: uniqueAddress() });
+
 describe("signing", () => {
   it("stores a pending, normalised signature and mails a confirmation with hashed tokens", async () => {
     const campaign = await createCampaign();
     const email = `${unique("Jane.Doe")}+petition@Example.org`;
-    const outcome = await signPetition(campaign.slug, signer({ email: email.toLowerCase() }), { locale: "en" });
+    const outcome = await signPetition(campaign.slug, signer({ email: email.toLowerCase() }), signingContext());
     expect(outcome).toEqual({ kind: "signed", mailSent: true });
     const [row] = await rows(campaign.id);
     expect(row).toMatchObject({ status: "PENDING", email: email.toLowerCase(), emailCanonical: email.toLowerCase().replace("+petition", ""), country: "PAK" });
@@ -59,16 +63,16 @@ describe("signing", () => {
   it("treats the same person as already signed, whatever the spelling of the address", async () => {
     const campaign = await createCampaign();
     const local = unique("janedoe").replace("-", "");
-    expect(await signPetition(campaign.slug, signer({ email: `${local}@gmail.com` }), { locale: "en" })).toMatchObject({ kind: "signed" });
+    expect(await signPetition(campaign.slug, signer({ email: `${local}@gmail.com` }), signingContext())).toMatchObject({ kind: "signed" });
     const dotted = `${local.slice(0, 3)}.${local.slice(3)}+again@googlemail.com`;
-    expect(await signPetition(campaign.slug, signer({ email: dotted }), { locale: "en" })).toEqual({ kind: "already-signed" });
+    expect(await signPetition(campaign.slug, signer({ email: dotted }), signingContext())).toEqual({ kind: "already-signed" });
     expect(await rows(campaign.id)).toHaveLength(1);
   });
 
   it("keeps exactly one row when 50 identical submissions race, and every caller gets a friendly answer", async () => {
     const campaign = await createCampaign();
     const input = signer();
-    const outcomes = await Promise.all(Array.from({ length: 50 }, () => signPetition(campaign.slug, input, { locale: "en" })));
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => signPetition(campaign.slug, input, signingContext())));
     expect(outcomes.filter((o) => o.kind === "signed")).toHaveLength(1);
     expect(outcomes.filter((o) => o.kind === "already-signed")).toHaveLength(49);
     expect(await rows(campaign.id)).toHaveLength(1);
@@ -77,12 +81,12 @@ describe("signing", () => {
   it("re-sends the confirmation of an unconfirmed signature, at most a few times", async () => {
     const campaign = await createCampaign();
     const input = signer();
-    await signPetition(campaign.slug, input, { locale: "en" });
+    await signPetition(campaign.slug, input, signingContext());
     const [row] = await rows(campaign.id);
     for (let attempt = 0; attempt < MAX_CONFIRMATION_MAILS + 2; attempt++) {
       // Pretend the previous mails are old enough to allow another.
       await db().signatureToken.updateMany({ where: { signatureId: row!.id }, data: { createdAt: new Date(Date.now() - 3_600_000) } });
-      expect(await signPetition(campaign.slug, input, { locale: "en" })).toEqual({ kind: "already-signed" });
+      expect(await signPetition(campaign.slug, input, signingContext())).toEqual({ kind: "already-signed" });
     }
     expect(await db().signatureToken.count({ where: { signatureId: row!.id, purpose: "CONFIRM" } })).toBe(MAX_CONFIRMATION_MAILS);
     expect((await linksFor(input.email)).confirm).toHaveLength(MAX_CONFIRMATION_MAILS);
@@ -92,9 +96,9 @@ describe("signing", () => {
     const closed = await createCampaign({ status: "CLOSED" });
     const expired = await createCampaign({ deadline: new Date(Date.now() - 1000) });
     const draft = await createCampaign({ status: "DRAFT" });
-    await expect(signPetition(closed.slug, signer(), { locale: "en" })).rejects.toEqual(new PetitionError("campaignClosed"));
-    await expect(signPetition(expired.slug, signer(), { locale: "en" })).rejects.toEqual(new PetitionError("campaignClosed"));
-    await expect(signPetition(draft.slug, signer(), { locale: "en" })).rejects.toEqual(new PetitionError("campaignNotFound"));
+    await expect(signPetition(closed.slug, signer(), signingContext())).rejects.toEqual(new PetitionError("campaignClosed"));
+    await expect(signPetition(expired.slug, signer(), signingContext())).rejects.toEqual(new PetitionError("campaignClosed"));
+    await expect(signPetition(draft.slug, signer(), signingContext())).rejects.toEqual(new PetitionError("campaignNotFound"));
     expect(await db().signature.count({ where: { campaignId: { in: [closed.id, expired.id, draft.id] } } })).toBe(0);
   });
 });
@@ -102,7 +106,7 @@ describe("signing", () => {
 describe("confirming and withdrawing", () => {
   async function signed(campaignSlug: string, overrides: Partial<SignatureInput> = {}) {
     const input = signer(overrides);
-    await signPetition(campaignSlug, input, { locale: "en" });
+    await signPetition(campaignSlug, input, signingContext());
     const links = await linksFor(input.email);
     return { confirm: links.confirm[0]!, withdraw: links.withdraw[0]! };
   }
@@ -158,7 +162,7 @@ describe("counts", () => {
     const campaign = await createCampaign();
     for (const country of ["PAK", "PAK", "NOR"]) {
       const input = signer({ country });
-      await signPetition(campaign.slug, input, { locale: "en" });
+      await signPetition(campaign.slug, input, signingContext());
       await confirmSignature((await linksFor(input.email)).confirm[0]!);
     }
     await db().signatureCount.create({ data: { campaignId: campaign.id, country: "FRA", shard: 3, confirmed: 40 } });

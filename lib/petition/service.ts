@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { adjustCount } from "@/lib/petition/counts";
+import { assessSubmission, type SubmissionContext } from "@/lib/petition/defences";
 import { PetitionError } from "@/lib/petition/errors";
 import { sendConfirmation, type ConfirmationLinks } from "@/lib/petition/notify";
 import { canonicalEmail } from "@/lib/petition/normalise";
@@ -13,17 +14,26 @@ import { CONFIRM_TOKEN_DAYS, daysFromNow, hashToken, isWellFormedToken, newToken
 export const MAX_CONFIRMATION_MAILS = 3;
 export const RESEND_INTERVAL_MS = 60_000;
 
+/** `mailSent` is false only when a mail was due and could not be sent. */
 export type SignOutcome = { kind: "signed"; mailSent: boolean } | { kind: "already-signed" };
 
+export type SignContext = SubmissionContext & { locale: string };
+
 /**
- * Records a pending signature and mails its confirmation link. A second signature from the same
- * person (same canonical email) gets "already signed", and, while still unconfirmed, the mail again
+ * Records a signature and mails its confirmation link. The defences decide whether it is pending
+ * (counted once confirmed) or quarantined (kept for a moderator, never counted on its own); the
+ * caller gets the same outcome either way. Too many attempts from one network are refused with
+ * PetitionError("tooManyFromNetwork"), writing nothing. A second signature from the same person
+ * (same canonical email) gets "already signed", and, while still unconfirmed, the mail again
  * (capped). The outcome never tells the caller anything else about the existing signature.
  */
-export async function signPetition(slug: string, input: SignatureInput, context: { locale: string }): Promise<SignOutcome> {
+export async function signPetition(slug: string, input: SignatureInput, context: SignContext): Promise<SignOutcome> {
   const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true, title: true, status: true, deadline: true } });
   if (!campaign || campaign.status === "DRAFT") throw new PetitionError("campaignNotFound");
   if (!isOpenForSignatures(campaign)) throw new PetitionError("campaignClosed");
+
+  const { screening, clientHash } = await assessSubmission(campaign.id, input.email, context);
+  if ("refuse" in screening) throw new PetitionError("tooManyFromNetwork");
 
   const links = issueLinks();
   let signatureId: number;
@@ -39,7 +49,11 @@ export async function signPetition(slug: string, input: SignatureInput, context:
         showName: input.showName,
         mayContact: input.mayContact,
         locale: context.locale,
-        tokens: { create: links.rows },
+        status: screening.status,
+        statusReason: screening.reason,
+        clientHash,
+        // Without a mail there is nothing to confirm or withdraw with.
+        tokens: screening.sendMail ? { create: links.rows } : undefined,
       },
       select: { id: true },
     });
@@ -50,6 +64,8 @@ export async function signPetition(slug: string, input: SignatureInput, context:
     return { kind: "already-signed" };
   }
 
+  // Silently quarantined without a mail: the signer sees what everyone sees ("check your email").
+  if (!screening.sendMail) return { kind: "signed", mailSent: true };
   const mailSent = await sendConfirmation({ to: input.email, name: input.fullName, campaignTitle: campaign.title, locale: context.locale, links: links.urls });
   if (!mailSent) await db().signatureToken.deleteMany({ where: { signatureId, tokenHash: links.confirmHash } });
   return { kind: "signed", mailSent };
@@ -106,18 +122,23 @@ export type TokenOutcome =
   | { kind: "confirmed" | "already-confirmed" | "withdrawn" | "already-withdrawn"; slug: string }
   | { kind: "invalid" | "expired" };
 
-/** Confirms the signature behind a CONFIRM token: single use, unexpired, and only from PENDING. */
+/**
+ * Confirms the signature behind a CONFIRM token: single use, unexpired, and only from PENDING. A
+ * quarantined signature is only marked as confirmed by its signer (confirmedAt) and stays
+ * quarantined and uncounted until a moderator releases it; its signer sees the usual answers.
+ */
 export async function confirmSignature(token: string, now = new Date()): Promise<TokenOutcome> {
   if (!isWellFormedToken(token)) return { kind: "invalid" };
   return db().$transaction(async (tx) => {
     const found = await tx.signatureToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, purpose: true, usedAt: true, expiresAt: true, signature: { select: { id: true, status: true, campaignId: true, country: true, campaign: { select: { slug: true } } } } },
+      select: { id: true, purpose: true, usedAt: true, expiresAt: true, signature: { select: { id: true, status: true, confirmedAt: true, campaignId: true, country: true, campaign: { select: { slug: true } } } } },
     });
     if (!found || found.purpose !== "CONFIRM") return { kind: "invalid" } as const;
     const { signature } = found;
     const slug = signature.campaign.slug;
     if (signature.status === "CONFIRMED") return { kind: "already-confirmed", slug } as const;
+    if (signature.status === "QUARANTINED") return confirmQuarantined(tx, found, slug, now);
     if (found.usedAt || signature.status !== "PENDING") return { kind: "invalid" } as const;
     if (found.expiresAt.getTime() <= now.getTime()) return { kind: "expired" } as const;
     // Guarded on the status, so two requests racing with one link confirm (and count) once.
@@ -127,6 +148,21 @@ export async function confirmSignature(token: string, now = new Date()): Promise
     await adjustCount(tx, signature.campaignId, signature.country, +1);
     return { kind: "confirmed", slug } as const;
   });
+}
+
+async function confirmQuarantined(
+  tx: Prisma.TransactionClient,
+  found: { id: number; usedAt: Date | null; expiresAt: Date; signature: { id: number; confirmedAt: Date | null } },
+  slug: string,
+  now: Date,
+): Promise<TokenOutcome> {
+  if (found.usedAt || found.signature.confirmedAt) return { kind: "already-confirmed", slug };
+  if (found.expiresAt.getTime() <= now.getTime()) return { kind: "expired" };
+  // Guarded like a pending confirmation; no count: moderation's "confirm" counts it on release.
+  const changed = await tx.signature.updateMany({ where: { id: found.signature.id, status: "QUARANTINED", confirmedAt: null }, data: { confirmedAt: now } });
+  if (changed.count === 0) return { kind: "already-confirmed", slug };
+  await tx.signatureToken.update({ where: { id: found.id }, data: { usedAt: now } });
+  return { kind: "confirmed", slug };
 }
 
 /** Withdraws the signature behind a WITHDRAW token, taking it out of the count if it was counted. */

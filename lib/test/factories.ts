@@ -1,10 +1,16 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 
 // Data for service tests: each test makes its own, with unique keys, so tests never depend on order.
 
 export function unique(prefix = "t"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A client address of its own (10.0.0.0/8), so rate limits of one test never touch another's. */
+export function uniqueAddress(): string {
+  const n = randomInt(1, 2 ** 24);
+  return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`;
 }
 
 export async function createCampaign(overrides: { status?: "DRAFT" | "OPEN" | "CLOSED"; deadline?: Date | null; goal?: number } = {}) {

@@ -1,0 +1,88 @@
+import "server-only";
+import { Pool } from "pg";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { serverEnv } from "@/lib/env";
+
+// Signatures per client network per campaign, counted in PostgreSQL (the RateLimit table, created by
+// a migration) so that every app instance shares the counts. Defaults as on the UK Parliament's
+// petitions site: a burst of 1 per 60 seconds and a sustained 5 per 300 seconds; past those a
+// signature is kept but quarantined. Past the flood limit nothing is written at all.
+// See docs/decisions/010.
+
+export type Rate = { points: number; seconds: number };
+export type SigningLimits = { burst: Rate; sustained: Rate; flood: Rate };
+
+export const LIMIT_VARIABLES = { burst: "SIGN_RATE_BURST", sustained: "SIGN_RATE_SUSTAINED", flood: "SIGN_RATE_FLOOD" } as const;
+export const DEFAULT_LIMITS = { burst: "1/60", sustained: "5/300", flood: "20/60" } as const;
+
+function parseRate(name: string, value: string): Rate {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const points = Number(match?.[1]);
+  const seconds = Number(match?.[2]);
+  if (!match || points < 1 || seconds < 1) throw new Error(`${name} must look like 5/300 (signatures per seconds), got "${value}".`);
+  return { points, seconds };
+}
+
+/** The limits from the environment (read on every call, so tests and restarts see changes). */
+export function signingLimits(env: Record<string, string | undefined> = process.env): SigningLimits {
+  const rate = (key: keyof SigningLimits) => parseRate(LIMIT_VARIABLES[key], env[LIMIT_VARIABLES[key]]?.trim() || DEFAULT_LIMITS[key]);
+  return { burst: rate("burst"), sustained: rate("sustained"), flood: rate("flood") };
+}
+
+const globalForLimits = globalThis as unknown as { advocateSigningStore?: { pool: Pool; limiters: Map<string, RateLimiterPostgres> } };
+
+function store() {
+  if (!globalForLimits.advocateSigningStore) {
+    const pool = new Pool({ connectionString: serverEnv().DATABASE_URL, max: 3 });
+    pool.on("error", (error) => console.error("petition: rate-limit pool:", error.message));
+    globalForLimits.advocateSigningStore = { pool, limiters: new Map() };
+  }
+  return globalForLimits.advocateSigningStore;
+}
+
+/** A limiter on the RateLimit table; `prefix` keeps its keys apart from other limiters'. */
+export function limiter(prefix: string, rate: Rate): RateLimiterPostgres {
+  const { pool, limiters } = store();
+  const id = `${prefix}:${rate.points}/${rate.seconds}`;
+  let found = limiters.get(id);
+  if (!found) {
+    found = new RateLimiterPostgres({
+      storeClient: pool,
+      tableName: "RateLimit",
+      tableCreated: true, // created by the migration admin_search_rate_limits
+      keyPrefix: prefix,
+      points: rate.points,
+      duration: rate.seconds,
+    });
+    limiters.set(id, found);
+  }
+  return found;
+}
+
+/** Counts one attempt and returns how many the window holds now, this one included. */
+export async function consume(target: RateLimiterPostgres, key: string): Promise<number> {
+  try {
+    return (await target.consume(key)).consumedPoints;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return error.consumedPoints;
+    throw error;
+  }
+}
+
+export type RateFacts = {
+  /** Past the flood limit: refuse and write nothing. */
+  flood: boolean;
+  /** Past the burst or the sustained limit. */
+  overLimit: boolean;
+  /** This network already signed this campaign within the sustained window. */
+  busy: boolean;
+};
+
+/** Counts a signing attempt from a (hashed) client network on a campaign. */
+export async function countSigningAttempt(campaignId: number, clientHash: string, limits = signingLimits()): Promise<RateFacts> {
+  const key = `${campaignId}:${clientHash}`;
+  const flood = await consume(limiter("sign-flood", limits.flood), key);
+  if (flood > limits.flood.points) return { flood: true, overLimit: true, busy: true };
+  const [burst, sustained] = await Promise.all([consume(limiter("sign-burst", limits.burst), key), consume(limiter("sign-sustained", limits.sustained), key)]);
+  return { flood: false, overLimit: burst > limits.burst.points || sustained > limits.sustained.points, busy: sustained > 1 };
+}

@@ -46,6 +46,18 @@ test("sign, receive the mail, confirm with the button, and see the count rise", 
   await page.goto(`/c/${campaign.slug}`);
   expect(await count(page)).toBe(1);
   await expect(page.getByRole("region", { name: "Recent signers" }).getByText("Zainab, Pakistan")).toBeVisible();
+
+  // The mail's "my data" link shows what is held, and downloads it.
+  const dataUrl = mail!.text.match(/https?:\/\/\S+\/my-data\/[\w-]{43}/)?.[0];
+  expect(dataUrl).toBeTruthy();
+  await page.goto(dataUrl!);
+  await expect(page.getByText(email)).toBeVisible();
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download my data (JSON)" }).click();
+  const download = await downloadPromise;
+  const chunks: Buffer[] = [];
+  for await (const chunk of (await download.createReadStream()) ?? []) chunks.push(chunk as Buffer);
+  expect(JSON.parse(Buffer.concat(chunks).toString("utf8"))).toMatchObject({ fullName: "Zainab Qureshi", email, country: "PAK", status: "CONFIRMED" });
 });
 
 test("invalid input shows errors next to the fields, keeps what was typed, and writes nothing", async ({ page }) => {

@@ -13,6 +13,8 @@ export const paths = {
   thanks: (slug: string, result: ThanksResult) => `/c/${enc(slug)}/thanks?result=${result}`,
   confirm: (token: string) => `/confirm/${enc(token)}`,
   withdraw: (token: string) => `/withdraw/${enc(token)}`,
+  myData: (token: string) => `/my-data/${enc(token)}`,
+  myDataDownload: (token: string) => `/my-data/${enc(token)}/download`,
   privacy: () => "/privacy",
   outbox: () => "/dev/outbox",
   health: () => "/api/health",

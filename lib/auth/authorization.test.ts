@@ -19,6 +19,7 @@ const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/altcha/challenge/route.ts",
   "app/api/campaigns/[slug]/route.ts",
+  "app/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
 const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx)$/;

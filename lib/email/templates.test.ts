@@ -7,6 +7,7 @@ const input = {
   signerName: "Zoë <b>O'Brien</b>",
   confirmUrl: "https://advocate.example/c/claas/confirm?token=abc123&lang=en",
   withdrawUrl: "https://advocate.example/c/claas/withdraw?token=def456",
+  dataUrl: "https://advocate.example/my-data/ghi789",
   expiresInDays: 7,
 };
 
@@ -31,12 +32,14 @@ describe("confirmationEmail", () => {
     expect(email.html.split(confirmHref)).toHaveLength(3); // the button and the copyable address
     expect(email.html).toMatch(/<a href="https:\/\/advocate\.example\/c\/claas\/confirm\?[^"]+" style="display:inline-block[^"]*">Confirm my signature<\/a>/);
     expect(email.html).toContain('<a href="https://advocate.example/c/claas/withdraw?token=def456"');
+    expect(email.html).toContain('<a href="https://advocate.example/my-data/ghi789"');
     expect(email.html).not.toContain("token=abc123&lang"); // a raw & in an attribute would be invalid HTML
   });
 
   it("carries the same content with full URLs in a plain text part", () => {
     expect(email.text).toContain(input.confirmUrl);
     expect(email.text).toContain(input.withdrawUrl);
+    expect(email.text).toContain(input.dataUrl);
     expect(email.text).toContain("Hello Zoë <b>O'Brien</b>,");
     expect(email.text).toContain("signed the petition “Stop <script>");
     expect(email.text).toContain("valid for 7 days");

@@ -17,6 +17,8 @@ export type ConfirmationEmailInput = {
   signerName: string;
   confirmUrl: string;
   withdrawUrl: string;
+  /** Where the signer downloads what we hold about them. */
+  dataUrl: string;
   expiresInDays: number;
 };
 
@@ -25,6 +27,7 @@ export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail 
   const t = createTranslator({ locale, messages: catalogs[locale], namespace: "Email.confirmation" });
   const confirmUrl = webUrl(input.confirmUrl);
   const withdrawUrl = webUrl(input.withdrawUrl);
+  const dataUrl = webUrl(input.dataUrl);
   const title = oneLine(input.campaignTitle);
   const name = oneLine(input.signerName);
 
@@ -35,9 +38,10 @@ export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail 
   const validity = t("validity", { days: input.expiresInDays });
   const notYou = t("notYou");
   const withdrawIntro = t("withdrawIntro");
+  const dataIntro = t("dataIntro");
 
   // The text part stands on its own: every link is written out in full.
-  const text = [greeting, why, `${confirmIntro}\n${confirmUrl}`, validity, notYou, `${withdrawIntro}\n${withdrawUrl}`, t("signoff")]
+  const text = [greeting, why, `${confirmIntro}\n${confirmUrl}`, validity, notYou, `${withdrawIntro}\n${withdrawUrl}`, `${dataIntro}\n${dataUrl}`, t("signoff")]
     .join("\n\n")
     .concat("\n");
 
@@ -61,6 +65,7 @@ ${paragraph(e(validity))}
 ${paragraph(`${e(t("copyLink"))}<br><a href="${e(confirmUrl)}" style="color:#0b4f8a;word-break:break-all">${e(confirmUrl)}</a>`)}
 ${paragraph(e(notYou))}
 ${paragraph(`${e(withdrawIntro)} <a href="${e(withdrawUrl)}" style="color:#0b4f8a">${e(t("withdrawLink"))}</a>`)}
+${paragraph(`${e(dataIntro)} <a href="${e(dataUrl)}" style="color:#0b4f8a">${e(t("dataLink"))}</a>`)}
 ${paragraph(e(t("signoff")))}
 </main>
 </body>

@@ -5,7 +5,7 @@ import { paths } from "@/lib/paths";
 import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 import { absoluteUrl } from "@/lib/site-url";
 
-export type ConfirmationLinks = { confirmToken: string; withdrawToken: string };
+export type ConfirmationLinks = { confirmToken: string; withdrawToken: string; accessToken: string };
 
 /** Mails the confirmation link. Returns false (and logs, without the address) when sending failed. */
 export async function sendConfirmation(input: { to: string; name: string; campaignTitle: string; locale: string; links: ConfirmationLinks }): Promise<boolean> {
@@ -15,6 +15,7 @@ export async function sendConfirmation(input: { to: string; name: string; campai
     signerName: input.name,
     confirmUrl: absoluteUrl(paths.confirm(input.links.confirmToken)),
     withdrawUrl: absoluteUrl(paths.withdraw(input.links.withdrawToken)),
+    dataUrl: absoluteUrl(paths.myData(input.links.accessToken)),
     expiresInDays: CONFIRM_TOKEN_DAYS,
   });
   try {

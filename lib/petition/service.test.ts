@@ -9,6 +9,9 @@ import { PetitionError } from "@/lib/petition/errors";
 import { describeToken } from "@/lib/petition/queries";
 import type { SignatureInput } from "@/lib/petition/schema";
 import { confirmSignature, MAX_CONFIRMATION_MAILS, signPetition, withdrawSignature } from "@/lib/petition/service";
+import { computeIntegrityReport } from "@/lib/privacy/integrity";
+import { ownData } from "@/lib/privacy/own-data";
+import { anonymiseExpiredCampaigns } from "@/lib/privacy/retention";
 import { createCampaign, unique, uniqueAddress } from "@/lib/test/factories";
 
 // Against the real PostgreSQL of the test setup; mail goes to an outbox in a temporary DATA_DIR, and
@@ -32,10 +35,10 @@ const signer = (overrides: Partial<SignatureInput> = {}): SignatureInput => ({
   ...overrides,
 });
 
-async function linksFor(email: string): Promise<{ confirm: string[]; withdraw: string[] }> {
+async function linksFor(email: string): Promise<{ confirm: string[]; withdraw: string[]; data: string[] }> {
   const mails = (await listOutbox(1000)).filter((mail) => mail.to.includes(email));
   const tokens = (kind: string) => mails.flatMap((mail) => [...mail.text.matchAll(new RegExp(`http://petition\\.test/${kind}/([\\w-]{43})`, "g"))].map((m) => m[1]!));
-  return { confirm: [...new Set(tokens("confirm"))], withdraw: [...new Set(tokens("withdraw"))] };
+  return { confirm: [...new Set(tokens("confirm"))], withdraw: [...new Set(tokens("withdraw"))], data: [...new Set(tokens("my-data"))] };
 }
 
 const rows = (campaignId: number) => db().signature.findMany({ where: { campaignId } });
@@ -173,5 +176,34 @@ describe("counts", () => {
       { country: "PAK", confirmed: 2 },
       { country: "NOR", confirmed: 1 },
     ]);
+  });
+});
+
+describe("the signer's own data, withdrawal and the integrity report", () => {
+  it("lets the signer read their data through the mailed link, until it is anonymised", async () => {
+    const campaign = await createCampaign();
+    const input = signer({ comment: "For my brother" });
+    await signPetition(campaign.slug, input, signingContext());
+    const { data } = await linksFor(input.email);
+    expect(data).toHaveLength(1);
+    expect(await ownData(data[0]!)).toMatchObject({ campaign: campaign.title, fullName: "Amina Khan", email: input.email, country: "PAK", comment: "For my brother", status: "PENDING" });
+    expect(await ownData((data[0]![0] === "A" ? "B" : "A") + data[0]!.slice(1))).toBeNull();
+    await db().campaign.update({ where: { id: campaign.id }, data: { status: "CLOSED", closedAt: new Date("2020-01-01") } });
+    await anonymiseExpiredCampaigns(db(), { campaignIds: [campaign.id] });
+    expect(await ownData(data[0]!)).toBeNull();
+  });
+
+  it("records a withdrawal in the public integrity report and takes it out of the count", async () => {
+    const campaign = await createCampaign();
+    const input = signer();
+    await signPetition(campaign.slug, input, signingContext());
+    const links = await linksFor(input.email);
+    await confirmSignature(links.confirm[0]!);
+    expect((await computeIntegrityReport(campaign.id)).counts).toMatchObject({ CONFIRMED: 1, WITHDRAWN: 0 });
+    await withdrawSignature(links.withdraw[0]!);
+    const report = await computeIntegrityReport(campaign.id);
+    expect(report.counts).toMatchObject({ CONFIRMED: 0, WITHDRAWN: 1 });
+    expect(report.reasons.WITHDRAWN).toEqual({ withdrawnBySigner: 1 });
+    expect(await confirmedCount(campaign.id)).toBe(0);
   });
 });

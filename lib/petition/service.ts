@@ -74,12 +74,14 @@ export async function signPetition(slug: string, input: SignatureInput, context:
 function issueLinks(): { rows: Prisma.SignatureTokenCreateWithoutSignatureInput[]; urls: ConfirmationLinks; confirmHash: string } {
   const confirm = newToken();
   const withdraw = newToken();
+  const access = newToken();
   return {
     rows: [
       { purpose: "CONFIRM", tokenHash: confirm.hash, expiresAt: daysFromNow(CONFIRM_TOKEN_DAYS) },
       { purpose: "WITHDRAW", tokenHash: withdraw.hash, expiresAt: daysFromNow(WITHDRAW_TOKEN_DAYS) },
+      { purpose: "ACCESS", tokenHash: access.hash, expiresAt: daysFromNow(WITHDRAW_TOKEN_DAYS) },
     ],
-    urls: { confirmToken: confirm.token, withdrawToken: withdraw.token },
+    urls: { confirmToken: confirm.token, withdrawToken: withdraw.token, accessToken: access.token },
     confirmHash: confirm.hash,
   };
 }

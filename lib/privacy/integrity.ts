@@ -21,7 +21,8 @@ export type IntegrityReport = {
   updatedAt: string;
 };
 
-async function computeReport(campaignId: number): Promise<IntegrityReport> {
+/** The report computed now (uncached); pages use getIntegrityReport. */
+export async function computeIntegrityReport(campaignId: number): Promise<IntegrityReport> {
   const rows = await db().signature.groupBy({ by: ["status", "statusReason"], where: { campaignId }, _count: { _all: true } });
   const report: IntegrityReport = {
     counts: { CONFIRMED: 0, PENDING: 0, QUARANTINED: 0, REJECTED: 0, SPAM: 0, WITHDRAWN: 0 },
@@ -45,5 +46,5 @@ export const integrityTag = (campaignId: number) => `integrity:${campaignId}`;
  * changes that people make (withdrawal, moderation) refresh it at once with updateTag(integrityTag(id)).
  */
 export function getIntegrityReport(campaignId: number): Promise<IntegrityReport> {
-  return unstable_cache(computeReport, ["integrity-report", String(campaignId)], { revalidate: 30, tags: [integrityTag(campaignId)] })(campaignId);
+  return unstable_cache(computeIntegrityReport, ["integrity-report", String(campaignId)], { revalidate: 30, tags: [integrityTag(campaignId)] })(campaignId);
 }

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { countryName } from "@/lib/countries";
+import { paths } from "@/lib/paths";
+import { ownData } from "@/lib/privacy/own-data";
+
+export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
+
+export default async function MyDataPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [t, ts, data] = await Promise.all([getTranslations("Petition.myData"), getTranslations("AdminModeration.status"), ownData(token)]);
+  if (!data) {
+    return (
+      <div className="container narrow">
+        <h1>{t("title")}</h1>
+        <p className="notice" role="alert">
+          {t("invalid")}
+        </p>
+      </div>
+    );
+  }
+  const rows: [string, string][] = [
+    [t("name"), data.fullName],
+    [t("email"), data.email],
+    [t("country"), countryName(data.country)],
+    [t("comment"), data.comment ?? "—"],
+    [t("showName"), data.showName ? t("yes") : t("no")],
+    [t("mayContact"), data.mayContact ? t("yes") : t("no")],
+    [t("status"), ts(data.status as never)],
+    [t("signedAt"), data.signedAt],
+    [t("confirmedAt"), data.confirmedAt ?? "—"],
+  ];
+  return (
+    <div className="container narrow">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("body", { title: data.campaign })}</p>
+      <dl className="details">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="post" action={paths.myDataDownload(token)}>
+        <button type="submit" className="button">
+          {t("download")}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { hashToken, isWellFormedToken } from "@/lib/petition/tokens";
+
+export type OwnData = {
+  campaign: string;
+  fullName: string;
+  email: string;
+  country: string;
+  comment: string | null;
+  showName: boolean;
+  mayContact: boolean;
+  status: string;
+  locale: string;
+  signedAt: string;
+  confirmedAt: string | null;
+};
+
+/**
+ * What we hold about one signature, for its signer, through the ACCESS link of the confirmation mail.
+ * The link may be used again until it expires; null once the data has been anonymised or the link is wrong.
+ */
+export async function ownData(token: string, now = new Date()): Promise<OwnData | null> {
+  if (!isWellFormedToken(token)) return null;
+  const found = await db().signatureToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, expiresAt: true, signature: { include: { campaign: { select: { title: true } } } } },
+  });
+  if (!found || found.purpose !== "ACCESS" || found.expiresAt <= now || found.signature.anonymisedAt) return null;
+  const s = found.signature;
+  return {
+    campaign: s.campaign.title,
+    fullName: s.fullName,
+    email: s.email,
+    country: s.country,
+    comment: s.comment,
+    showName: s.showName,
+    mayContact: s.mayContact,
+    status: s.status,
+    locale: s.locale,
+    signedAt: s.createdAt.toISOString(),
+    confirmedAt: s.confirmedAt?.toISOString() ?? null,
+  };
+}

@@ -5,6 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
 import { CountrySelect } from "@/components/petition/country-select";
+import { Field } from "@/components/ui/field";
 import { Honeypot } from "@/components/petition/honeypot";
 import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
@@ -96,22 +97,6 @@ export function SignForm({ action, organisation, countries, honeypotLabel }: Pro
   );
 }
 
-function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {error}
-      </p>
-      {children}
-    </div>
-  );
-}
 
 function SubmitButton({ label, pending, waiting }: { label: string; pending: string; waiting: boolean }) {
   const status = useFormStatus();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DetailsList } from "@/components/ui/details-list";
 import { countryName } from "@/lib/countries";
 import { paths } from "@/lib/paths";
 import { ownData } from "@/lib/privacy/own-data";
@@ -34,14 +35,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ token: 
     <div className="container narrow">
       <h1>{t("title")}</h1>
       <p className="lead">{t("body", { title: data.campaign })}</p>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       <form method="post" action={paths.myDataDownload(token)}>
         <button type="submit" className="button">
           {t("download")}

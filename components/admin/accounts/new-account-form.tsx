@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { PendingButton } from "@/components/admin/accounts/pending-button";
+import { Field } from "@/components/ui/field";
 import { createAccountAction, type NewAccountFormState } from "@/lib/accounts/actions";
 import { ROLES, type NewAccountField } from "@/lib/accounts/schema";
 
@@ -46,20 +47,20 @@ export function NewAccountForm({ passwordMinLength }: { passwordMinLength: numbe
         </div>
       )}
 
-      <Field field="email" label={t("email")} error={fieldErrors.email}>
+      <Field id="new-account-email" label={t("email")} error={fieldErrors.email}>
         <input id="new-account-email" name="email" type="email" autoComplete="off" defaultValue={values.email} maxLength={320} required aria-invalid={!!fieldErrors.email || undefined} aria-describedby={describe("email")} />
       </Field>
-      <Field field="name" label={t("name")} error={fieldErrors.name}>
+      <Field id="new-account-name" label={t("name")} error={fieldErrors.name}>
         <input id="new-account-name" name="name" type="text" autoComplete="off" defaultValue={values.name} maxLength={200} aria-invalid={!!fieldErrors.name || undefined} aria-describedby={describe("name")} />
       </Field>
-      <Field field="role" label={t("role")} error={fieldErrors.role}>
+      <Field id="new-account-role" label={t("role")} error={fieldErrors.role}>
         <select id="new-account-role" name="role" defaultValue={values.role ?? "MODERATOR"} aria-invalid={!!fieldErrors.role || undefined} aria-describedby={describe("role")}>
           {ROLES.map((role) => (
             <RoleOption key={role} role={role} />
           ))}
         </select>
       </Field>
-      <Field field="password" label={t("password")} error={fieldErrors.password} hint={t("passwordHint", { min: passwordMinLength })}>
+      <Field id="new-account-password" label={t("password")} error={fieldErrors.password} hint={t("passwordHint", { min: passwordMinLength })}>
         <input id="new-account-password" name="password" type="password" autoComplete="new-password" minLength={passwordMinLength} required aria-invalid={!!fieldErrors.password || undefined} aria-describedby={describe("password", "new-account-password-hint")} />
       </Field>
 
@@ -73,20 +74,3 @@ function RoleOption({ role }: { role: (typeof ROLES)[number] }) {
   return <option value={role}>{t(role)}</option>;
 }
 
-function Field({ field, label, error, hint, children }: { field: NewAccountField; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  const id = `new-account-${field}`;
-  return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {error}
-      </p>
-      {children}
-    </div>
-  );
-}

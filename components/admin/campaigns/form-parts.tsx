@@ -3,30 +3,9 @@
 import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 
-// Pieces shared by the campaign form and the vote import form, following the signing form: every
-// field has a label, its hint and error are tied to it by aria-describedby, errors are announced.
+// Pieces shared by the campaign form and the vote import form (fields: components/ui/field.tsx).
 
-/** The ids an input's aria-describedby lists: its hint when it has one, its error when there is one. */
-export function describedBy(id: string, { hint, error }: { hint?: boolean; error?: string }): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-}
 
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className={error ? "field has-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <p id={`${id}-error`} className="field-error" aria-live="polite">
-        {error}
-      </p>
-      {children}
-    </div>
-  );
-}
 
 /**
  * The summary at the top of a form that failed: the message, then a link to each field in error.

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { describedBy, ErrorSummary, Field, SubmitButton } from "@/components/admin/campaigns/form-parts";
+import { ErrorSummary, SubmitButton } from "@/components/admin/campaigns/form-parts";
+import { describedBy, Field } from "@/components/ui/field";
 import { ImportReportView } from "@/components/admin/campaigns/import-report";
 import type { ImportField, ImportFormState } from "@/lib/votes/actions";
 

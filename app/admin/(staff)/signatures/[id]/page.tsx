@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ModerationForm } from "@/components/admin/moderation/moderation-form";
+import { DetailsList } from "@/components/ui/details-list";
 import { requireStaff } from "@/lib/auth/session";
 import { countryName } from "@/lib/countries";
 import { getSignature } from "@/lib/moderation/queries";
@@ -33,14 +34,7 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
   return (
     <>
       <h1>{t("detailTitle", { name: signature.fullName })}</h1>
-      <dl className="details">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailsList rows={rows} />
       {actions.length > 0 && <ModerationForm id={signature.id} actions={actions} />}
       <h2>{t("history")}</h2>
       {audit.length === 0 ? (

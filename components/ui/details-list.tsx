@@ -1,0 +1,13 @@
+/** Label/value pairs as a description list (two columns on wide screens). */
+export function DetailsList({ rows }: { rows: [label: string, value: string][] }) {
+  return (
+    <dl className="details">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

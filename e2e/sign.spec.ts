@@ -29,6 +29,15 @@ test("sign, receive the mail, confirm with the button, and see the count rise", 
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
   expect(await signatureRows(campaign.id)).toEqual([{ fullName: "Zainab Qureshi", email, country: "PAK", status: "PENDING" }]);
 
+  // The thank-you page's share links point at the campaign, properly encoded.
+  const campaignUrl = new URL(`/c/${campaign.slug}`, page.url()).toString();
+  const href = async (name: string) => new URL((await page.getByRole("link", { name }).getAttribute("href"))!);
+  expect((await href("Share on Telegram")).searchParams.get("url")).toBe(campaignUrl);
+  expect((await href("Share on LinkedIn")).searchParams.get("url")).toBe(campaignUrl);
+  expect((await href("Share on X")).searchParams.get("text")).toBe(`I signed: ${campaign.title}`);
+  expect((await href("Share on WhatsApp")).searchParams.get("text")).toBe(`I signed: ${campaign.title} ${campaignUrl}`);
+  await expect(page.getByLabel("Link to the campaign")).toHaveValue(campaignUrl);
+
   const [mail] = await mailsTo(email);
   expect(mail!.subject).toContain(campaign.title);
   const confirmUrl = linkIn(mail!, "confirm");

@@ -1,18 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import { CopyLink } from "@/components/sharing/copy-link";
-import { shareLinks, type ShareTarget } from "@/lib/sharing/links";
+import { NativeShare } from "@/components/sharing/native-share";
+import { paths } from "@/lib/paths";
+import { SHARE_TARGETS, shareLinks } from "@/lib/sharing/links";
 
-const TARGETS: ShareTarget[] = ["whatsapp", "x", "facebook", "email"];
-
-/** Plain share links (no third-party scripts) and the campaign's link to copy. */
-export async function ShareBar({ url, title }: { url: string; title: string }) {
+/** Plain share links (no third-party scripts), the phone's own share sheet, the link to copy, a QR code. */
+export async function ShareBar({ url, title, slug }: { url: string; title: string; slug: string }) {
   const t = await getTranslations("Petition.share");
   const links = shareLinks({ url, text: t("text", { title }), subject: title });
   return (
     <section aria-labelledby="share-heading" className="share-bar">
       <h2 id="share-heading">{t("heading")}</h2>
       <ul className="share-links">
-        {TARGETS.map((target) => (
+        {SHARE_TARGETS.map((target) => (
           <li key={target}>
             <a href={links[target]} className={`share share-${target}`} target={target === "email" ? undefined : "_blank"} rel="noopener noreferrer">
               {t(target)}
@@ -20,7 +20,11 @@ export async function ShareBar({ url, title }: { url: string; title: string }) {
           </li>
         ))}
       </ul>
+      <NativeShare url={url} title={title} text={t("text", { title })} />
       <CopyLink url={url} />
+      <p className="small">
+        {t("qr")} <a href={paths.campaignQr(slug, "svg")} download>{t("qrSvg")}</a> · <a href={paths.campaignQr(slug, "png")} download>{t("qrPng")}</a>
+      </p>
     </section>
   );
 }

@@ -11,6 +11,13 @@ describe("shareLinks", () => {
     expect(x.searchParams.get("text")).toBe("I signed: “Rights & defenders” #now");
     expect(new URL(links.facebook).searchParams.get("u")).toBe("https://example.org/c/a?x=1&y=2");
     expect(new URL(links.whatsapp).searchParams.get("text")).toBe("I signed: “Rights & defenders” #now https://example.org/c/a?x=1&y=2");
+    const telegram = new URL(links.telegram);
+    expect(telegram.origin + telegram.pathname).toBe("https://t.me/share/url");
+    expect(telegram.searchParams.get("url")).toBe("https://example.org/c/a?x=1&y=2");
+    expect(telegram.searchParams.get("text")).toBe("I signed: “Rights & defenders” #now");
+    const linkedin = new URL(links.linkedin);
+    expect(linkedin.origin + linkedin.pathname).toBe("https://www.linkedin.com/sharing/share-offsite/");
+    expect(linkedin.searchParams.get("url")).toBe("https://example.org/c/a?x=1&y=2");
   });
 
   it("builds a mailto link with subject and body", () => {

@@ -27,7 +27,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`)}</p>
       <p className="muted">{campaign.title}</p>
       <PetitionProgress progress={progress} />
-      {result !== "withdrawn" && <ShareBar url={absoluteUrl(paths.campaign(campaign.slug))} title={campaign.title} />}
+      {result !== "withdrawn" && <ShareBar url={absoluteUrl(paths.campaign(campaign.slug))} title={campaign.title} slug={campaign.slug} />}
       <p>
         <Link href={paths.campaign(campaign.slug)}>{t("back")}</Link>
       </p>

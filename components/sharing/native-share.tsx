@@ -1,0 +1,22 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { useTranslations } from "next-intl";
+
+const noSubscription = () => () => undefined;
+
+/** The device's own share sheet, where the browser offers one (most phones); nothing otherwise. */
+export function NativeShare({ url, title, text }: { url: string; title: string; text: string }) {
+  const t = useTranslations("Petition.share");
+  const supported = useSyncExternalStore(noSubscription, () => typeof navigator.share === "function", () => false);
+  if (!supported) return null;
+  return (
+    <button
+      type="button"
+      className="button button-secondary"
+      onClick={() => navigator.share({ url, title, text }).catch(() => undefined /* the reader closed the sheet */)}
+    >
+      {t("native")}
+    </button>
+  );
+}

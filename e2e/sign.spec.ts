@@ -131,3 +131,14 @@ test("a closed petition shows why and offers no form", async ({ page }) => {
   await expect(page.getByText("This petition is closed and no longer takes signatures.").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign the petition" })).toHaveCount(0);
 });
+
+test("a network flooding a campaign's form gets HTTP 429, others do not", async ({ request }) => {
+  const campaign = await createCampaign();
+  const post = (address: string) => request.post(`/c/${campaign.slug}`, { headers: { "X-Forwarded-For": address }, form: { fullName: "x" } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 21; i++) statuses.push((await post("203.0.113.77")).status());
+  expect(statuses.slice(0, 20).every((status) => status !== 429)).toBe(true);
+  expect(statuses[20]).toBe(429);
+  expect((await post("203.0.113.78")).status()).not.toBe(429);
+  expect(await signatureRows(campaign.id)).toEqual([]);
+});

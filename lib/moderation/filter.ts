@@ -16,6 +16,9 @@ export const signatureFilterSchema = z.object({
   from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
   to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  /** A window to the minute (UTC ISO date-times), as the integrity tools link one hour. */
+  since: z.preprocess(emptyToUndefined, z.iso.datetime().optional()),
+  until: z.preprocess(emptyToUndefined, z.iso.datetime().optional()),
   /** The keyed hash of a client address (integrity tools). */
   client: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[0-9a-f]{16,128}$/).optional()),
   /** The domain of the signers' email addresses. */
@@ -60,6 +63,8 @@ export function signatureWhereSql(filter: SignatureFilter): Prisma.Sql {
   if (filter.country) conditions.push(Prisma.sql`s."country" = ${filter.country}`);
   if (filter.from) conditions.push(Prisma.sql`s."createdAt" >= ${new Date(`${filter.from}T00:00:00Z`)}`);
   if (filter.to) conditions.push(Prisma.sql`s."createdAt" < ${new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000)}`);
+  if (filter.since) conditions.push(Prisma.sql`s."createdAt" >= ${new Date(filter.since)}`);
+  if (filter.until) conditions.push(Prisma.sql`s."createdAt" < ${new Date(filter.until)}`);
   if (filter.client) conditions.push(Prisma.sql`s."clientHash" = ${filter.client}`);
   if (filter.domain) conditions.push(Prisma.sql`split_part(s."emailCanonical", '@', 2) = ${filter.domain}`);
   if (filter.q) {

@@ -28,6 +28,13 @@ describe("integrity tools", () => {
     await moderate(moderator, { filter }, "reject", { reason: "one address, six signatures", expectedCount: 6 });
     expect(await confirmedCount(campaign.id)).toBe(1);
 
+    // One hour's window: the same address an hour earlier is outside it.
+    const hour = (await busyAddresses(campaign.id, { min: 1 }))[0]!.hour;
+    const window = { since: hour.toISOString(), until: new Date(hour.getTime() + 3_600_000).toISOString() };
+    expect(await previewModeration({ filter: parseSignatureFilter(new URLSearchParams({ campaign: String(campaign.id), client: busy, ...window })) }, "confirm")).toBe(6);
+    const before = { since: new Date(hour.getTime() - 3_600_000).toISOString(), until: hour.toISOString() };
+    expect(await previewModeration({ filter: parseSignatureFilter(new URLSearchParams({ campaign: String(campaign.id), client: busy, ...before })) }, "confirm")).toBe(0);
+
     const byDomain = parseSignatureFilter(new URLSearchParams({ campaign: String(campaign.id), domain: "bots.example" }));
     expect(await previewModeration({ filter: byDomain }, "confirm")).toBe(6);
   });

@@ -55,7 +55,13 @@ export async function SignatureFilters({ filter, campaigns, canExport }: { filte
       </div>
       {filter.client && <input type="hidden" name="client" value={filter.client} />}
       {filter.domain && <input type="hidden" name="domain" value={filter.domain} />}
-      {(filter.client || filter.domain) && <p className="notice small">{t("narrowed", { what: filter.domain ?? `${filter.client?.slice(0, 12)}…` })}</p>}
+      {filter.since && <input type="hidden" name="since" value={filter.since} />}
+      {filter.until && <input type="hidden" name="until" value={filter.until} />}
+      {(filter.client || filter.domain || filter.since || filter.until) && (
+        <p className="notice small">
+          {t("narrowed", { what: filter.domain ?? (filter.client ? `${filter.client.slice(0, 12)}…` : t("anyone")), since: filter.since ?? "…", until: filter.until ?? "…" })}
+        </p>
+      )}
       <button type="submit" className="button">
         {t("apply")}
       </button>

@@ -40,6 +40,9 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
   );
 }
 
+/** That hour only, so that acting on the row touches the burst and not the rest of the day. */
+const hourWindow = (hour: Date) => ({ since: hour.toISOString(), until: new Date(hour.getTime() + 3_600_000).toISOString() });
+
 async function VolumeTable({ title, rows, filterKey, campaignId }: { title: string; rows: VolumeRow[]; filterKey: "client" | "domain"; campaignId: number }) {
   const [t, format] = await Promise.all([getTranslations("AdminIntegrity"), getFormatter()]);
   return (
@@ -63,7 +66,7 @@ async function VolumeTable({ title, rows, filterKey, campaignId }: { title: stri
                 <tr key={`${row.hour.toISOString()}-${row.key}`}>
                   <td>{format.dateTime(row.hour, { dateStyle: "medium", timeStyle: "short" })}</td>
                   <td>
-                    <Link href={paths.adminSignatures(filterQuery({ campaign: campaignId, [filterKey]: row.key }))}>
+                    <Link href={paths.adminSignatures(filterQuery({ campaign: campaignId, [filterKey]: row.key, ...hourWindow(row.hour) }))}>
                       {filterKey === "client" ? `${row.key.slice(0, 12)}…` : row.key}
                     </Link>
                   </td>

@@ -136,3 +136,14 @@ test("the health check reports the database", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok", database: "up" });
 });
+
+test("each country has a page of its own to share, and the lookup links to it", async ({ page }) => {
+  await page.goto(`${campaignPath}?country=PAK`);
+  await page.getByRole("link", { name: "A page to share about Pakistan's votes" }).click();
+  await expect(page).toHaveURL(new RegExp(`${campaignPath}/country/PAK$`));
+  await expect(page.getByRole("heading", { level: 1, name: "How Pakistan voted" })).toBeVisible();
+  await expect(page.getByText(stageVote(committee.body, "25", VOTE_LABEL[rowOf(committee.rows, "PAK").vote]!))).toBeVisible();
+  await expect(page.getByText(stageVote(plenary.body, "17", VOTE_LABEL[rowOf(plenary.rows, "PAK").vote]!))).toBeVisible();
+  await expect(page.getByRole("link", { name: "Share on X" })).toHaveAttribute("href", /country%2FPAK/);
+  expect((await page.goto(`${campaignPath}/country/XXX`))?.status()).toBe(404);
+});

@@ -10,6 +10,7 @@ export const paths = {
   campaign: (slug: string) => `/c/${enc(slug)}`,
   campaignCountryLookup: (slug: string, iso3: string) => `/c/${enc(slug)}?country=${enc(iso3)}#my-country`,
   sign: (slug: string) => `/c/${enc(slug)}#sign`,
+  countryPage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}`,
   campaignQr: (slug: string, format: "svg" | "png") => `/c/${enc(slug)}/qr/${format}`,
   thanks: (slug: string, result: ThanksResult) => `/c/${enc(slug)}/thanks?result=${result}`,
   confirm: (token: string) => `/confirm/${enc(token)}`,

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { CountryName } from "@/components/votes/country-name";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { CountryHistoryView } from "@/components/votes/country-history";
 import { paths } from "@/lib/paths";
 import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
 
@@ -8,7 +9,7 @@ import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
  * rendered on the server for the chosen country.
  */
 export async function CountryLookup({ slug, stages, selected }: { slug: string; stages: Stage[]; selected?: string }) {
-  const [t, tv, format] = await Promise.all([getTranslations("Lookup"), getTranslations("Votes"), getFormatter()]);
+  const t = await getTranslations("Lookup");
   const countries = countriesOf(stages);
   const history = selected ? countryHistory(stages, selected) : null;
   return (
@@ -36,26 +37,11 @@ export async function CountryLookup({ slug, stages, selected }: { slug: string; 
         </p>
       )}
       {history && (
-        <div className="lookup-result" aria-labelledby="lookup-result-heading">
-          <h4 id="lookup-result-heading">
-            <CountryName iso3={history.iso3} name={history.name} />
-          </h4>
-          <ul>
-            {history.steps.map((step) => (
-              <li key={step.stageKey}>
-                {t("stageVote", {
-                  body: step.body,
-                  date: format.dateTime(step.date, { dateStyle: "long" }),
-                  vote: tv(`vote.${step.vote}`),
-                })}
-              </li>
-            ))}
-          </ul>
-          {history.change?.kind === "same" && <p>{t("same")}</p>}
-          {history.change?.kind === "changed" && (
-            <p>{t("changed", { from: tv(`voteShort.${history.change.from}`), to: tv(`voteShort.${history.change.to}`) })}</p>
-          )}
-          {history.change?.kind === "not-established" && <p>{t("notEstablished", { to: tv(`voteShort.${history.change.to}`) })}</p>}
+        <div className="lookup-result">
+          <CountryHistoryView history={history} headingLevel={4} />
+          <p className="small">
+            <Link href={paths.countryPage(slug, history.iso3)}>{t("countryPage", { name: history.name })}</Link>
+          </p>
         </div>
       )}
     </section>

@@ -8,7 +8,6 @@ const enc = encodeURIComponent;
 export const paths = {
   home: () => "/",
   campaign: (slug: string) => `/c/${enc(slug)}`,
-  campaignCountryLookup: (slug: string, iso3: string) => `/c/${enc(slug)}?country=${enc(iso3)}#my-country`,
   sign: (slug: string) => `/c/${enc(slug)}#sign`,
   countryPage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}`,
   campaignQr: (slug: string, format: "svg" | "png") => `/c/${enc(slug)}/qr/${format}`,
@@ -25,7 +24,7 @@ export const paths = {
   adminLogin: () => "/admin/login",
   adminSignatures: (query = "") => `/admin/signatures${query ? `?${query}` : ""}`,
   adminSignature: (id: number) => `/admin/signatures/${id}`,
-  adminAudit: () => "/admin/audit",
+  adminAudit: (before?: number) => `/admin/audit${before ? `?before=${before}` : ""}`,
   adminIntegrity: () => "/admin/integrity",
   adminCampaigns: () => "/admin/campaigns",
   adminCampaign: (id: number, notice?: AdminCampaignNotice) => `/admin/campaigns/${id}${notice ? `?notice=${notice}` : ""}`,

@@ -9,6 +9,7 @@ import { applyMigrations } from "../lib/database/migrations";
 import { seed } from "../lib/database/seed";
 import { newAccountSchema } from "../lib/accounts/schema";
 import { AccountExistsError, createAccountWithUrl } from "../lib/accounts/service";
+import { paths } from "../lib/paths";
 import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
 import { authSecret } from "./lib/secrets";
 import { maskUrl, StepError, stepper } from "./lib/steps";
@@ -110,7 +111,7 @@ async function firstAdmin(databaseUrl: string): Promise<void> {
 function mailNotice(): string {
   if (process.env.SMTP_URL) return `Mail: sent through ${maskUrl(process.env.SMTP_URL)}`;
   const outbox = path.join(path.resolve(process.env.DATA_DIR ?? ".data"), "outbox");
-  const page = process.env.APP_ENV === "production" ? "" : ` or at http://localhost:${port}/dev/outbox`;
+  const page = process.env.APP_ENV === "production" ? "" : ` or at http://localhost:${port}${paths.outbox()}`;
   return `Mail: SMTP_URL is not set, so emails are not sent: read them in ${outbox}${page}`;
 }
 
@@ -166,7 +167,7 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 async function waitUntilServing(portToWait: number): Promise<void> {
   for (let attempt = 0; attempt < 300 && !shuttingDown; attempt += 1) {
     try {
-      const response = await fetch(`http://127.0.0.1:${portToWait}/api/health`);
+      const response = await fetch(`http://127.0.0.1:${portToWait}${paths.health()}`);
       if (response.ok) return;
     } catch {
       // not listening yet

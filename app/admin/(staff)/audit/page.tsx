@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAudit } from "@/lib/audit/queries";
 import { requireStaff } from "@/lib/auth/session";
+import { paths } from "@/lib/paths";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   await requireStaff();
@@ -44,7 +45,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {older !== null && <Link href={`?before=${older}`}>{t("older")}</Link>}
+      {older !== null && <Link href={paths.adminAudit(older)}>{t("older")}</Link>}
     </>
   );
 }

@@ -1,22 +1,4 @@
 "use client";
 
-import Link from "next/link";
-import { useTranslations } from "next-intl";
-import { paths } from "@/lib/paths";
-
-// Shows a generic message: the error's own text may hold internals and is never shown to the user.
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("Error");
-  return (
-    <div className="container narrow" role="alert">
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
-      <p className="actions">
-        <button type="button" className="button" onClick={reset}>
-          {t("retry")}
-        </button>
-        <Link href={paths.home()}>{t("home")}</Link>
-      </p>
-    </div>
-  );
-}
+// Pages outside the site's frame (the embedded widget) fail with the same generic message.
+export { ErrorView as default } from "@/components/ui/error-view";

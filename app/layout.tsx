@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { SiteFooter, SiteHeader } from "@/components/ui/site-chrome";
 import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12355b" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, t, messages] = await Promise.all([getLocale(), getTranslations("Site"), getMessages()]);
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   // Client components get only the messages they use, not the whole catalogue.
   const clientMessages = {
     Loading: messages.Loading,
@@ -30,15 +29,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   };
   return (
     <html lang={locale} dir="ltr">
+      {/* The frame (header, main, footer) is the route groups' own: the embedded widget has none. */}
       <body>
-        <a className="skip-link" href="#main">
-          {t("skipToContent")}
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1}>
-          <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
-        </main>
-        <SiteFooter />
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -2,27 +2,30 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { paths } from "@/lib/paths";
 
-export async function SiteHeader() {
+/** The public site's and the admin's frame: skip link, header, the page's main region, footer. */
+export async function SiteFrame({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("Site");
   return (
-    <header className="site-header">
-      <div className="container">
-        <Link href={paths.home()} className="site-name">
-          {t("name")}
-        </Link>
-        <span className="site-tagline">{t("tagline")}</span>
-      </div>
-    </header>
-  );
-}
-
-export async function SiteFooter() {
-  const t = await getTranslations("Site");
-  return (
-    <footer className="site-footer">
-      <div className="container">
-        <p>{t("footer")}</p>
-      </div>
-    </footer>
+    <>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container">
+          <Link href={paths.home()} className="site-name">
+            {t("name")}
+          </Link>
+          <span className="site-tagline">{t("tagline")}</span>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("footer")}</p>
+        </div>
+      </footer>
+    </>
   );
 }

@@ -19,8 +19,8 @@ const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/altcha/challenge/route.ts",
   "app/api/campaigns/[slug]/route.ts",
-  "app/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
-  "app/c/[slug]/qr/[format]/route.ts",
+  "app/(site)/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
+  "app/(site)/c/[slug]/qr/[format]/route.ts",
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
 const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx)$/;

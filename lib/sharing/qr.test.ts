@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GET } from "@/app/c/[slug]/qr/[format]/route";
+import { GET } from "@/app/(site)/c/[slug]/qr/[format]/route";
 import { createCampaign } from "@/lib/test/factories";
 
 const call = (slug: string, format: string) => GET(new Request("http://localhost/"), { params: Promise.resolve({ slug, format }) });

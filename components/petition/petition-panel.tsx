@@ -7,9 +7,10 @@ import { countryOptions } from "@/lib/countries";
 import { signAction } from "@/lib/petition/actions";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { getPetitionProgress, getRecentSigners } from "@/lib/petition/queries";
+import type { Attribution } from "@/lib/sharing/referral";
 
 /** The petition beside the campaign: the count, the form (or why it is closed), recent signers. */
-export async function PetitionPanel({ campaign }: { campaign: PublicCampaign }) {
+export async function PetitionPanel({ campaign, attribution }: { campaign: PublicCampaign; attribution?: Attribution }) {
   const [t, tTrust, progress, recent] = await Promise.all([getTranslations("Petition.form"), getTranslations("Trust.form"), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
   const open = isOpenForSignatures(campaign);
   return (
@@ -19,7 +20,13 @@ export async function PetitionPanel({ campaign }: { campaign: PublicCampaign }) 
       {open ? (
         <>
           <p className="small">{t("intro")}</p>
-          <SignForm action={signAction.bind(null, campaign.slug)} organisation={campaign.organisation} countries={countryOptions("en")} honeypotLabel={tTrust("honeypot")} />
+          <SignForm
+            action={signAction.bind(null, campaign.slug, "page")}
+            organisation={campaign.organisation}
+            countries={countryOptions("en")}
+            honeypotLabel={tTrust("honeypot")}
+            attribution={attribution}
+          />
         </>
       ) : (
         <p className="notice">{t("closed")}</p>

@@ -12,6 +12,7 @@ import type { CountryOption } from "@/lib/countries";
 import { paths } from "@/lib/paths";
 import type { SignFormState } from "@/lib/petition/actions";
 import { COMMENT_MAX, type SignatureField } from "@/lib/petition/schema";
+import { REFERRAL_FIELD, SOURCE_FIELD, type Attribution } from "@/lib/sharing/referral";
 
 type Props = {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
@@ -19,6 +20,8 @@ type Props = {
   countries: CountryOption[];
   /** The label of the hidden field people leave empty (Trust.form.honeypot). */
   honeypotLabel: string;
+  /** Who and what brought the signer here (the page's `ref` and `utm_source`), passed on with the form. */
+  attribution?: Attribution;
 };
 
 const initialState: SignFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
@@ -30,7 +33,7 @@ const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment"
  * The server echoes what was typed, so nothing is lost when a field is wrong. Two bot defences ride
  * along: a hidden field people leave empty, and (with JavaScript) an invisible proof of work.
  */
-export function SignForm({ action, organisation, countries, honeypotLabel }: Props) {
+export function SignForm({ action, organisation, countries, honeypotLabel, attribution }: Props) {
   const t = useTranslations("Petition.form");
   const [state, formAction] = useActionState(action, initialState);
   const [waitingForProof, setWaitingForProof] = useState(false);
@@ -86,6 +89,8 @@ export function SignForm({ action, organisation, countries, honeypotLabel }: Pro
         <label htmlFor="mayContact">{t("mayContact", { organisation })}</label>
       </div>
 
+      {attribution?.referral && <input type="hidden" name={REFERRAL_FIELD} value={attribution.referral} />}
+      {attribution?.source && <input type="hidden" name={SOURCE_FIELD} value={attribution.source} />}
       <Honeypot label={honeypotLabel} />
       <ProofOfWork onWaitingChange={setWaitingForProof} />
 

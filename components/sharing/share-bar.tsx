@@ -4,13 +4,25 @@ import { NativeShare } from "@/components/sharing/native-share";
 import { paths } from "@/lib/paths";
 import { SHARE_TARGETS, shareLinks } from "@/lib/sharing/links";
 
+type Props = {
+  url: string;
+  title: string;
+  slug: string;
+  /** The link is the signer's own (it carries their referral code): say so. */
+  personal?: boolean;
+  /** Shared by someone who signed ("I signed: …") rather than by a visitor ("Sign the petition: …"). */
+  signed?: boolean;
+};
+
 /** Plain share links (no third-party scripts), the phone's own share sheet, the link to copy, a QR code. */
-export async function ShareBar({ url, title, slug }: { url: string; title: string; slug: string }) {
-  const t = await getTranslations("Petition.share");
-  const links = shareLinks({ url, text: t("text", { title }), subject: title });
+export async function ShareBar({ url, title, slug, personal = false, signed = personal }: Props) {
+  const [t, tThanks] = await Promise.all([getTranslations("Petition.share"), getTranslations("Petition.thanks")]);
+  const text = signed ? t("text", { title }) : t("textInvite", { title });
+  const links = shareLinks({ url, text, subject: title });
   return (
     <section aria-labelledby="share-heading" className="share-bar">
-      <h2 id="share-heading">{t("heading")}</h2>
+      <h2 id="share-heading">{personal ? tThanks("personalHeading") : t("heading")}</h2>
+      {personal && <p className="small">{tThanks("personalBody")}</p>}
       <ul className="share-links">
         {SHARE_TARGETS.map((target) => (
           <li key={target}>
@@ -20,7 +32,7 @@ export async function ShareBar({ url, title, slug }: { url: string; title: strin
           </li>
         ))}
       </ul>
-      <NativeShare url={url} title={title} text={t("text", { title })} />
+      <NativeShare url={url} title={title} text={text} />
       <CopyLink url={url} />
       <p className="small">
         {t("qr")} <a href={paths.campaignQr(slug, "svg")} download>{t("qrSvg")}</a> · <a href={paths.campaignQr(slug, "png")} download>{t("qrPng")}</a>

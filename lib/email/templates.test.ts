@@ -8,6 +8,7 @@ const input = {
   confirmUrl: "https://advocate.example/c/claas/confirm?token=abc123&lang=en",
   withdrawUrl: "https://advocate.example/c/claas/withdraw?token=def456",
   dataUrl: "https://advocate.example/my-data/ghi789",
+  shareUrl: "https://advocate.example/c/claas?ref=abcdefghij",
   expiresInDays: 7,
 };
 
@@ -40,6 +41,8 @@ describe("confirmationEmail", () => {
     expect(email.text).toContain(input.confirmUrl);
     expect(email.text).toContain(input.withdrawUrl);
     expect(email.text).toContain(input.dataUrl);
+    expect(email.text).toContain(input.shareUrl);
+    expect(email.html).toContain(`href="${input.shareUrl}"`);
     expect(email.text).toContain("Hello Zoë <b>O'Brien</b>,");
     expect(email.text).toContain("signed the petition “Stop <script>");
     expect(email.text).toContain("valid for 7 days");

@@ -17,8 +17,10 @@ export type ConfirmationEmailInput = {
   signerName: string;
   confirmUrl: string;
   withdrawUrl: string;
-  /** Where the signer downloads what we hold about them. */
+  /** Where the signer downloads what we hold about them (and sees their referrals). */
   dataUrl: string;
+  /** The signer's personal share link (the campaign with their referral code). */
+  shareUrl: string;
   expiresInDays: number;
 };
 
@@ -28,6 +30,7 @@ export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail 
   const confirmUrl = webUrl(input.confirmUrl);
   const withdrawUrl = webUrl(input.withdrawUrl);
   const dataUrl = webUrl(input.dataUrl);
+  const shareUrl = webUrl(input.shareUrl);
   const title = oneLine(input.campaignTitle);
   const name = oneLine(input.signerName);
 
@@ -39,9 +42,10 @@ export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail 
   const notYou = t("notYou");
   const withdrawIntro = t("withdrawIntro");
   const dataIntro = t("dataIntro");
+  const shareIntro = t("shareIntro");
 
   // The text part stands on its own: every link is written out in full.
-  const text = [greeting, why, `${confirmIntro}\n${confirmUrl}`, validity, notYou, `${withdrawIntro}\n${withdrawUrl}`, `${dataIntro}\n${dataUrl}`, t("signoff")]
+  const text = [greeting, why, `${confirmIntro}\n${confirmUrl}`, validity, notYou, `${shareIntro}\n${shareUrl}`, `${withdrawIntro}\n${withdrawUrl}`, `${dataIntro}\n${dataUrl}`, t("signoff")]
     .join("\n\n")
     .concat("\n");
 
@@ -64,6 +68,7 @@ ${paragraph(`<a href="${e(confirmUrl)}" style="display:inline-block;padding:12px
 ${paragraph(e(validity))}
 ${paragraph(`${e(t("copyLink"))}<br><a href="${e(confirmUrl)}" style="color:#0b4f8a;word-break:break-all">${e(confirmUrl)}</a>`)}
 ${paragraph(e(notYou))}
+${paragraph(`${e(shareIntro)}<br><a href="${e(shareUrl)}" style="color:#0b4f8a;word-break:break-all">${e(shareUrl)}</a>`)}
 ${paragraph(`${e(withdrawIntro)} <a href="${e(withdrawUrl)}" style="color:#0b4f8a">${e(t("withdrawLink"))}</a>`)}
 ${paragraph(`${e(dataIntro)} <a href="${e(dataUrl)}" style="color:#0b4f8a">${e(t("dataLink"))}</a>`)}
 ${paragraph(e(t("signoff")))}

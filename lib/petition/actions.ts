@@ -8,6 +8,10 @@ import { requestClientAddress } from "@/lib/petition/client";
 import { PetitionError } from "@/lib/petition/errors";
 import { formValues, HONEYPOT_FIELD, POW_FIELD, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
 import { confirmSignature, signPetition, withdrawSignature } from "@/lib/petition/service";
+import { attributionFromForm } from "@/lib/sharing/referral";
+
+/** Where a form was signed: the campaign page, or the widget embedded on another site. */
+export type SigningSurface = "page" | "embed";
 
 export type SignFormState = {
   fieldErrors: Partial<Record<SignatureField, string>>;
@@ -17,7 +21,7 @@ export type SignFormState = {
   attempt: number;
 };
 
-export async function signAction(slug: string, previous: SignFormState, formData: FormData): Promise<SignFormState> {
+export async function signAction(slug: string, surface: SigningSurface, previous: SignFormState, formData: FormData): Promise<SignFormState> {
   const t = await getTranslations("Petition.errors");
   const values = formValues(formData);
   const fail = (formError: string, fieldErrors: SignFormState["fieldErrors"] = {}): SignFormState => ({ fieldErrors, formError, values, attempt: previous.attempt + 1 });
@@ -35,7 +39,13 @@ export async function signAction(slug: string, previous: SignFormState, formData
   let outcome;
   try {
     const [locale, clientAddress] = await Promise.all([getLocale(), requestClientAddress()]);
-    outcome = await signPetition(slug, parsed.data, { locale, clientAddress, powPayload: text(formData, POW_FIELD), honeypot: text(formData, HONEYPOT_FIELD) });
+    outcome = await signPetition(slug, parsed.data, {
+      locale,
+      clientAddress,
+      powPayload: text(formData, POW_FIELD),
+      honeypot: text(formData, HONEYPOT_FIELD),
+      attribution: attributionFromForm(formData),
+    });
   } catch (error) {
     // A server action cannot answer 429: the form shows why instead, and nothing was written.
     if (error instanceof PetitionError && error.code === "tooManyFromNetwork") return fail((await getTranslations("Trust.errors"))("tooManyFromNetwork"));
@@ -43,7 +53,9 @@ export async function signAction(slug: string, previous: SignFormState, formData
     console.error("petition: signing failed:", error);
     return fail(t("generic"));
   }
-  redirect(paths.thanks(slug, outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed"));
+  const result = outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed";
+  const referral = outcome.kind === "signed" ? outcome.referral : null;
+  redirect(surface === "embed" ? paths.embedThanks(slug, result, referral) : paths.thanks(slug, result, referral));
 }
 
 function text(formData: FormData, name: string): string | null {
@@ -60,7 +72,7 @@ export async function confirmAction(formData: FormData): Promise<void> {
   const outcome = await confirmSignature(token);
   if (outcome.kind === "confirmed" || outcome.kind === "already-confirmed") {
     revalidatePath(paths.campaign(outcome.slug));
-    redirect(paths.thanks(outcome.slug, "confirmed"));
+    redirect(paths.thanks(outcome.slug, "confirmed", outcome.referral));
   }
   // Expired or unusable: the link's page explains what happened and what to do.
   redirect(`${paths.confirm(token)}?tried=1`);

@@ -8,7 +8,7 @@ import { absoluteUrl } from "@/lib/site-url";
 export type ConfirmationLinks = { confirmToken: string; withdrawToken: string; accessToken: string };
 
 /** Mails the confirmation link. Returns false (and logs, without the address) when sending failed. */
-export async function sendConfirmation(input: { to: string; name: string; campaignTitle: string; locale: string; links: ConfirmationLinks }): Promise<boolean> {
+export async function sendConfirmation(input: { to: string; name: string; campaignTitle: string; locale: string; links: ConfirmationLinks; shareUrl: string }): Promise<boolean> {
   const mail = confirmationEmail({
     locale: input.locale,
     campaignTitle: input.campaignTitle,
@@ -16,6 +16,7 @@ export async function sendConfirmation(input: { to: string; name: string; campai
     confirmUrl: absoluteUrl(paths.confirm(input.links.confirmToken)),
     withdrawUrl: absoluteUrl(paths.withdraw(input.links.withdrawToken)),
     dataUrl: absoluteUrl(paths.myData(input.links.accessToken)),
+    shareUrl: input.shareUrl,
     expiresInDays: CONFIRM_TOKEN_DAYS,
   });
   try {

@@ -8,16 +8,21 @@ import { PetitionError } from "@/lib/petition/errors";
 import { sendConfirmation, type ConfirmationLinks } from "@/lib/petition/notify";
 import { canonicalEmail } from "@/lib/petition/normalise";
 import type { SignatureInput } from "@/lib/petition/schema";
+import { campaignLink } from "@/lib/sharing/links";
+import { newReferralCode, type Attribution } from "@/lib/sharing/referral";
 import { CONFIRM_TOKEN_DAYS, daysFromNow, hashToken, isWellFormedToken, newToken, WITHDRAW_TOKEN_DAYS } from "@/lib/petition/tokens";
 
 /** At most this many confirmation mails per signature (the first included), at least a minute apart. */
 export const MAX_CONFIRMATION_MAILS = 3;
 export const RESEND_INTERVAL_MS = 60_000;
 
-/** `mailSent` is false only when a mail was due and could not be sent. */
-export type SignOutcome = { kind: "signed"; mailSent: boolean } | { kind: "already-signed" };
+/**
+ * `mailSent` is false only when a mail was due and could not be sent. `referral` is the new
+ * signature's own code, for its personal share link.
+ */
+export type SignOutcome = { kind: "signed"; mailSent: boolean; referral: string } | { kind: "already-signed" };
 
-export type SignContext = SubmissionContext & { locale: string };
+export type SignContext = SubmissionContext & { locale: string; attribution?: Attribution };
 
 /**
  * Records a signature and mails its confirmation link. The defences decide whether it is pending
@@ -28,7 +33,7 @@ export type SignContext = SubmissionContext & { locale: string };
  * (capped). The outcome never tells the caller anything else about the existing signature.
  */
 export async function signPetition(slug: string, input: SignatureInput, context: SignContext): Promise<SignOutcome> {
-  const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true, title: true, status: true, deadline: true } });
+  const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true, deadline: true } });
   if (!campaign || campaign.status === "DRAFT") throw new PetitionError("campaignNotFound");
   if (!isOpenForSignatures(campaign)) throw new PetitionError("campaignClosed");
 
@@ -36,6 +41,8 @@ export async function signPetition(slug: string, input: SignatureInput, context:
   if ("refuse" in screening) throw new PetitionError("tooManyFromNetwork");
 
   const links = issueLinks();
+  const referredById = await referrerOf(campaign.id, context.attribution?.referral);
+  const referral = newReferralCode();
   let signatureId: number;
   try {
     const created = await db().signature.create({
@@ -52,6 +59,9 @@ export async function signPetition(slug: string, input: SignatureInput, context:
         status: screening.status,
         statusReason: screening.reason,
         clientHash,
+        referralCode: referral,
+        referredById,
+        utmSource: context.attribution?.source ?? null,
         // Without a mail there is nothing to confirm or withdraw with.
         tokens: screening.sendMail ? { create: links.rows } : undefined,
       },
@@ -59,16 +69,32 @@ export async function signPetition(slug: string, input: SignatureInput, context:
     });
     signatureId = created.id;
   } catch (error) {
+    // The one unique key a person can hit is (campaign, canonical email); a referral code colliding
+    // (1 in 10^15) would surface as an error rather than as "already signed".
     if (!isUniqueViolation(error)) throw error;
     await resendIfPending(campaign, canonicalEmail(input.email));
     return { kind: "already-signed" };
   }
 
   // Silently quarantined without a mail: the signer sees what everyone sees ("check your email").
-  if (!screening.sendMail) return { kind: "signed", mailSent: true };
-  const mailSent = await sendConfirmation({ to: input.email, name: input.fullName, campaignTitle: campaign.title, locale: context.locale, links: links.urls });
+  if (!screening.sendMail) return { kind: "signed", mailSent: true, referral };
+  const mailSent = await sendConfirmation({
+    to: input.email,
+    name: input.fullName,
+    campaignTitle: campaign.title,
+    locale: context.locale,
+    links: links.urls,
+    shareUrl: campaignLink(slug, { referral }),
+  });
   if (!mailSent) await db().signatureToken.deleteMany({ where: { signatureId, tokenHash: links.confirmHash } });
-  return { kind: "signed", mailSent };
+  return { kind: "signed", mailSent, referral };
+}
+
+/** The signature a referral code belongs to, in the same campaign; null for anything else. */
+async function referrerOf(campaignId: number, referral: string | null | undefined): Promise<number | null> {
+  if (!referral) return null;
+  const found = await db().signature.findUnique({ where: { referralCode: referral }, select: { id: true, campaignId: true } });
+  return found?.campaignId === campaignId ? found.id : null;
 }
 
 function issueLinks(): { rows: Prisma.SignatureTokenCreateWithoutSignatureInput[]; urls: ConfirmationLinks; confirmHash: string } {
@@ -91,12 +117,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Mails the confirmation link again to a pending signature, within the cap. Silent otherwise. */
-async function resendIfPending(campaign: { id: number; title: string }, emailCanonical: string): Promise<void> {
+async function resendIfPending(campaign: { id: number; slug: string; title: string }, emailCanonical: string): Promise<void> {
   const links = issueLinks();
   const recipient = await db().$transaction(async (tx) => {
     // Lock the signature so that concurrent attempts cannot exceed the cap together.
-    const [row] = await tx.$queryRaw<{ id: number; status: string; email: string; fullName: string; locale: string }[]>`
-      SELECT id, status, email, "fullName", locale FROM "Signature"
+    const [row] = await tx.$queryRaw<{ id: number; status: string; email: string; fullName: string; locale: string; referralCode: string | null }[]>`
+      SELECT id, status, email, "fullName", locale, "referralCode" FROM "Signature"
       WHERE "campaignId" = ${campaign.id} AND "emailCanonical" = ${emailCanonical} FOR UPDATE`;
     if (!row || row.status !== "PENDING") return null;
     const sent = await tx.signatureToken.findMany({
@@ -116,12 +142,13 @@ async function resendIfPending(campaign: { id: number; title: string }, emailCan
     campaignTitle: campaign.title,
     locale: recipient.locale,
     links: links.urls,
+    shareUrl: campaignLink(campaign.slug, { referral: recipient.referralCode }),
   });
   if (!mailSent) await db().signatureToken.deleteMany({ where: { tokenHash: links.confirmHash } });
 }
 
 export type TokenOutcome =
-  | { kind: "confirmed" | "already-confirmed" | "withdrawn" | "already-withdrawn"; slug: string }
+  | { kind: "confirmed" | "already-confirmed" | "withdrawn" | "already-withdrawn"; slug: string; referral?: string | null }
   | { kind: "invalid" | "expired" };
 
 /**
@@ -134,21 +161,22 @@ export async function confirmSignature(token: string, now = new Date()): Promise
   return db().$transaction(async (tx) => {
     const found = await tx.signatureToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, purpose: true, usedAt: true, expiresAt: true, signature: { select: { id: true, status: true, confirmedAt: true, campaignId: true, country: true, campaign: { select: { slug: true } } } } },
+      select: { id: true, purpose: true, usedAt: true, expiresAt: true, signature: { select: { id: true, status: true, confirmedAt: true, campaignId: true, country: true, referralCode: true, campaign: { select: { slug: true } } } } },
     });
     if (!found || found.purpose !== "CONFIRM") return { kind: "invalid" } as const;
     const { signature } = found;
     const slug = signature.campaign.slug;
-    if (signature.status === "CONFIRMED") return { kind: "already-confirmed", slug } as const;
-    if (signature.status === "QUARANTINED") return confirmQuarantined(tx, found, slug, now);
+    const referral = signature.referralCode;
+    if (signature.status === "CONFIRMED") return { kind: "already-confirmed", slug, referral } as const;
+    if (signature.status === "QUARANTINED") return { ...(await confirmQuarantined(tx, found, slug, now)), referral };
     if (found.usedAt || signature.status !== "PENDING") return { kind: "invalid" } as const;
     if (found.expiresAt.getTime() <= now.getTime()) return { kind: "expired" } as const;
     // Guarded on the status, so two requests racing with one link confirm (and count) once.
     const changed = await tx.signature.updateMany({ where: { id: signature.id, status: "PENDING" }, data: { status: "CONFIRMED", confirmedAt: now } });
-    if (changed.count === 0) return { kind: "already-confirmed", slug } as const;
+    if (changed.count === 0) return { kind: "already-confirmed", slug, referral } as const;
     await tx.signatureToken.update({ where: { id: found.id }, data: { usedAt: now } });
     await adjustCount(tx, signature.campaignId, signature.country, +1);
-    return { kind: "confirmed", slug } as const;
+    return { kind: "confirmed", slug, referral } as const;
   });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { hashToken, isWellFormedToken } from "@/lib/petition/tokens";
+import { campaignLink } from "@/lib/sharing/links";
+import { confirmedReferrals } from "@/lib/sharing/queries";
 
 export type OwnData = {
   campaign: string;
@@ -14,6 +16,9 @@ export type OwnData = {
   locale: string;
   signedAt: string;
   confirmedAt: string | null;
+  /** The signer's personal share link, and how many signatures that count came through it. */
+  shareUrl: string | null;
+  confirmedReferrals: number;
 };
 
 /**
@@ -24,7 +29,7 @@ export async function ownData(token: string, now = new Date()): Promise<OwnData 
   if (!isWellFormedToken(token)) return null;
   const found = await db().signatureToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { purpose: true, expiresAt: true, signature: { include: { campaign: { select: { title: true } } } } },
+    select: { purpose: true, expiresAt: true, signature: { include: { campaign: { select: { title: true, slug: true } } } } },
   });
   if (!found || found.purpose !== "ACCESS" || found.expiresAt <= now || found.signature.anonymisedAt) return null;
   const s = found.signature;
@@ -40,5 +45,7 @@ export async function ownData(token: string, now = new Date()): Promise<OwnData 
     locale: s.locale,
     signedAt: s.createdAt.toISOString(),
     confirmedAt: s.confirmedAt?.toISOString() ?? null,
+    shareUrl: s.referralCode ? campaignLink(s.campaign.slug, { referral: s.referralCode }) : null,
+    confirmedReferrals: await confirmedReferrals(s.id),
   };
 }

@@ -6,16 +6,19 @@ import { PetitionPanel } from "@/components/petition/petition-panel";
 import { IntegrityReport } from "@/components/campaigns/integrity-report";
 import { CampaignStructuredData } from "@/components/campaigns/structured-data";
 import { CountryCounts } from "@/components/petition/country-counts";
+import { ShareBar } from "@/components/sharing/share-bar";
 import { VoteRecord } from "@/components/votes/vote-record";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
 import { getIntegrityReport } from "@/lib/privacy/integrity";
+import { campaignLink } from "@/lib/sharing/links";
+import { attributionFromSearch } from "@/lib/sharing/referral";
 
 type Props = {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ country?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -30,14 +33,16 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const [{ country }, integrity, byCountry] = await Promise.all([searchParams, getIntegrityReport(campaign.id), confirmedByCountry(campaign.id)]);
+  const [search, integrity, byCountry] = await Promise.all([searchParams, getIntegrityReport(campaign.id), confirmedByCountry(campaign.id)]);
+  const { country } = search;
   return (
     <article className="container campaign-layout" lang={campaign.locale}>
       <CampaignStructuredData campaign={campaign} />
       <CampaignHeader campaign={campaign} />
-      <PetitionPanel campaign={campaign} />
+      <PetitionPanel campaign={campaign} attribution={attributionFromSearch(search)} />
       <div className="campaign-main">
         <Statement campaign={campaign} />
+        <ShareBar url={campaignLink(campaign.slug)} title={campaign.title} slug={campaign.slug} />
         <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
         <CountryCounts counts={publicCountryCounts(byCountry)} />
         <IntegrityReport report={integrity} />

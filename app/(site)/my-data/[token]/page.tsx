@@ -35,6 +35,17 @@ export default async function MyDataPage({ params }: { params: Promise<{ token: 
     <div className="container narrow">
       <h1>{t("title")}</h1>
       <p className="lead">{t("body", { title: data.campaign })}</p>
+      {data.shareUrl && (
+        <section aria-labelledby="referrals-heading">
+          <h2 id="referrals-heading">{t("referralsHeading")}</h2>
+          <p className="lead" data-testid="referral-count">
+            {t("referrals", { count: data.confirmedReferrals })}
+          </p>
+          <p>
+            {t("referralsShare")} <a href={data.shareUrl}>{data.shareUrl}</a>
+          </p>
+        </section>
+      )}
       <DetailsList rows={rows} />
       <form method="post" action={paths.myDataDownload(token)}>
         <button type="submit" className="button">

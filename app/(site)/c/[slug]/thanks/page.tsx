@@ -7,19 +7,22 @@ import { ShareBar } from "@/components/sharing/share-bar";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths, type ThanksResult } from "@/lib/paths";
 import { getPetitionProgress } from "@/lib/petition/queries";
-import { absoluteUrl } from "@/lib/site-url";
+import { campaignLink } from "@/lib/sharing/links";
+import { attributionFromSearch } from "@/lib/sharing/referral";
 
 const RESULTS: ThanksResult[] = ["check-email", "mail-failed", "already-signed", "confirmed", "withdrawn"];
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ result?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function ThanksPage({ params, searchParams }: Props) {
-  const [{ slug }, { result: raw }] = await Promise.all([params, searchParams]);
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const result = RESULTS.find((value) => value === raw) ?? "check-email";
+  const result = RESULTS.find((value) => value === search.result) ?? "check-email";
+  // The signer's own code, put in this URL by the signing or confirming action.
+  const { referral } = attributionFromSearch(search);
   const [t, progress] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign)]);
   return (
     <div className="container narrow">
@@ -27,7 +30,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`)}</p>
       <p className="muted">{campaign.title}</p>
       <PetitionProgress progress={progress} />
-      {result !== "withdrawn" && <ShareBar url={absoluteUrl(paths.campaign(campaign.slug))} title={campaign.title} slug={campaign.slug} />}
+      {result !== "withdrawn" && <ShareBar url={campaignLink(campaign.slug, { referral })} title={campaign.title} slug={campaign.slug} personal={referral !== null} signed />}
       <p>
         <Link href={paths.campaign(campaign.slug)}>{t("back")}</Link>
       </p>

@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+
+// Referral attribution. A signer's personal link is the campaign's link with `ref=<code>`; share
+// buttons add `utm_source=<where>`. Both ride along the signing form as hidden fields, so attribution
+// works without JavaScript and without cookies. They are hints, never requirements: a malformed
+// value is dropped, and the signature goes ahead unattributed.
+
+export const REFERRAL_PARAM = "ref";
+export const SOURCE_PARAM = "utm_source";
+/** The form fields that carry them (components/petition/sign-form.tsx). */
+export const REFERRAL_FIELD = "referral";
+export const SOURCE_FIELD = "source";
+
+const CODE_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no 0/o, 1/l: codes get read aloud and retyped
+const CODE_LENGTH = 10; // 32^10 ≈ 1.1e15
+const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+/** Sources are free text from a URL: keep letters, digits and a few separators, lower-cased. */
+const SOURCE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\- ]{0,49}$/u;
+
+export type Attribution = { referral: string | null; source: string | null };
+
+export function newReferralCode(): string {
+  const bytes = randomBytes(CODE_LENGTH);
+  let code = "";
+  for (const byte of bytes) code += CODE_ALPHABET[byte % CODE_ALPHABET.length]; // 256 % 32 === 0: unbiased
+  return code;
+}
+
+export function isReferralCode(value: unknown): value is string {
+  return typeof value === "string" && CODE_PATTERN.test(value);
+}
+
+function cleanSource(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const source = value.normalize("NFC").trim().toLowerCase();
+  return SOURCE_PATTERN.test(source) ? source : null;
+}
+
+function first(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** From a page's search parameters (`?ref=…&utm_source=…`). */
+export function attributionFromSearch(search: Record<string, string | string[] | undefined>): Attribution {
+  const referral = first(search[REFERRAL_PARAM]);
+  return { referral: isReferralCode(referral) ? referral : null, source: cleanSource(first(search[SOURCE_PARAM])) };
+}
+
+/** From the signing form's hidden fields. */
+export function attributionFromForm(formData: FormData): Attribution {
+  const referral = formData.get(REFERRAL_FIELD);
+  return { referral: isReferralCode(referral) ? referral : null, source: cleanSource(formData.get(SOURCE_FIELD)) };
+}
+
+/** A campaign link carrying a referral code and/or a source, for share buttons and personal links. */
+export function withAttribution(url: string, attribution: Partial<Attribution>): string {
+  const parsed = new URL(url);
+  if (attribution.referral) parsed.searchParams.set(REFERRAL_PARAM, attribution.referral);
+  if (attribution.source) parsed.searchParams.set(SOURCE_PARAM, attribution.source);
+  return parsed.toString();
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Signature_referredById_idx" ON "Signature"("referredById");

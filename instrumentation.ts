@@ -1,6 +1,17 @@
-// Runs once when a server process starts. Only the Node.js runtime schedules jobs.
+import type { Instrumentation } from "next";
+
+// Runs once when a server process starts. Only the Node.js runtime checks secrets and schedules jobs.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { refuseUnsafeSecrets, routeConsoleThroughLogger } = await import("@/lib/server-start");
+  refuseUnsafeSecrets();
+  routeConsoleThroughLogger();
   const { startScheduledJobs } = await import("@/lib/jobs/schedule");
   startScheduledJobs();
 }
+
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/server-start");
+  logRequestError(error, request, context);
+};

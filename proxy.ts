@@ -1,33 +1,85 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import { authCookies } from "@/lib/auth/cookies";
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
+import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
 import { isFlooding } from "@/lib/petition/flood-gate";
+import { createNonce, securityEnv, securityHeaders } from "@/lib/security/headers";
+import { checkOrigin } from "@/lib/security/origin";
 
-// Two jobs, neither of them authorization:
+// Runs on every request except static files. None of its jobs is authorization:
+// - security headers on every response, with a fresh CSP nonce that Next.js puts on its scripts
+//   (lib/security/headers.ts);
+// - state-changing requests from other sites get HTTP 403 (lib/security/origin.ts);
 // - the admin: anonymous visitors are sent to the login page early (the real checks are in every
 //   admin page, action and route, lib/auth/session.ts);
-// - the signing form: a network flooding a campaign gets HTTP 429 before the action runs.
-const adminRedirect = withAuth({ pages: { signIn: "/admin/login" } });
+// - the signing form (campaign page and widget): a network flooding a campaign gets HTTP 429 before
+//   the action runs.
+const env = securityEnv();
+const adminRedirect = withAuth({
+  pages: { signIn: "/admin/login" },
+  // The same cookie name as lib/auth/options.ts sets (`__Host-` on https).
+  cookies: { sessionToken: authCookies(env.appUrl).sessionToken },
+});
 
-const CAMPAIGN_PAGE = /^\/c\/([^/]+)$/;
+// The pages whose form signs a petition: the campaign page and the embedded widget.
+const SIGNING_PAGE = /^\/(?:c|embed)\/([^/]+)$/;
+// What the matcher used to be: "/admin" and "/admin/((?!login).*)".
+const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.startsWith("/admin/") && !pathname.startsWith("/admin/login"));
+
+const plainText = (body: string, status: number, headers: Record<string, string> = {}) =>
+  new NextResponse(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith("/admin")) return adminRedirect(request as NextRequestWithAuth, event);
-  const campaign = CAMPAIGN_PAGE.exec(pathname);
+  const nonce = createNonce();
+  const security = securityHeaders({ nonce, pathname, env });
+  // A request id for every log line of this request (lib/log.ts), echoed to the caller.
+  const requestHeaders = withRequestId(request);
+  const finish = (response: Response) => {
+    for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
+    response.headers.set(REQUEST_ID_HEADER, requestHeaders.get(REQUEST_ID_HEADER)!);
+    return response;
+  };
+
+  const verdict = checkOrigin({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    secFetchSite: request.headers.get("sec-fetch-site"),
+    host: request.headers.get("host"),
+    appUrl: env.appUrl,
+  });
+  if (!verdict.allowed) {
+    log.warn("proxy: refused a cross-site request", { method: request.method, path: pathname, reason: verdict.reason });
+    return finish(plainText("Refused: this request did not come from a page of this site.", 403));
+  }
+
+  if (isAdminPage(pathname)) {
+    const redirect = await adminRedirect(request as NextRequestWithAuth, event);
+    if (redirect) return finish(redirect);
+  }
+
+  const campaign = SIGNING_PAGE.exec(pathname);
   if (request.method === "POST" && campaign) {
     try {
       if (await isFlooding(decodeURIComponent(campaign[1]!), request.headers)) {
-        return new NextResponse("Too many signatures from your network. Please try again in a few minutes.", {
-          status: 429,
-          headers: { "Retry-After": "60", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-        });
+        return finish(plainText("Too many signatures from your network. Please try again in a few minutes.", 429, { "Retry-After": "60" }));
       }
     } catch (error) {
+      // The database is down or restarting: the action could not save either, so say so now (docs/decisions/013).
+      if (isDatabaseUnavailable(error)) return finish(plainText(UNAVAILABLE_MESSAGE, 503, { "Retry-After": String(RETRY_AFTER_SECONDS) }));
       // The gate is a first line only: if it cannot count, the action's own limits still apply.
-      console.error("proxy: flood gate failed:", error instanceof Error ? error.message : error);
+      log.error("proxy: flood gate failed", { error });
     }
   }
-  return NextResponse.next();
+
+  // Next.js reads the nonce from the request's CSP header while rendering; x-nonce is for our own code.
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", security["Content-Security-Policy"]!);
+  return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
-export const config = { matcher: ["/admin", "/admin/((?!login).*)", "/c/:slug"] };
+export const config = {
+  // Static files get their headers from next.config.js; they need no nonce and no check.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

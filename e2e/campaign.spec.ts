@@ -70,8 +70,15 @@ test("every one of the 193 members is listed with its plenary vote, on the map o
     expect(await namesIn(list)).toEqual([...names(expected)].sort((a, b) => a.localeCompare(b, "en")));
   }
 
-  // The map: each drawn member carries its name and vote; the rest are listed under the map.
-  const titles = await page.locator("svg.map path > title").allTextContents();
+  // The map (an SVG file shown as an image): each drawn member carries its name and vote; the rest
+  // are listed under the map.
+  const src = await page.getByRole("img", { name: /^World map of the votes on .*, coloured by vote/ }).getAttribute("src");
+  const map = await page.request.get(src!);
+  expect(map.headers()["content-type"]).toContain("image/svg+xml");
+  expect(map.headers()["cache-control"]).toContain("immutable");
+  const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const titles = [...(await map.text()).matchAll(/<path [^>]*><title>([^<]*)<\/title><\/path>/g)].map((match) => unescape(match[1]!));
+  expect(titles.length).toBeGreaterThan(150);
   const onMap = new Map(titles.map((title) => [title.slice(0, title.lastIndexOf(":")), title.slice(title.lastIndexOf(":") + 2)]));
   const notOnMap = new Map(
     (await page.locator(".not-on-map li").allInnerTexts()).map((text) => {

@@ -1,5 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { readPng } from "../lib/sharing/png-text";
+import { confirmedSignatures, createCampaign } from "./support/db";
 import { campaign } from "./support/facts";
+import { linkIn, mailsTo } from "./support/mail";
+import { createStaff, signInByApi } from "./support/staff";
 
 // Journey: a campaign spreads: search engines find it, other sites read its figures.
 
@@ -25,3 +30,77 @@ test("the public API answers other sites with the live count and cache headers",
   expect(body).toMatchObject({ slug: campaign.slug, title: campaign.title, status: "OPEN" });
   expect(typeof body.confirmed).toBe("number");
 });
+
+test("every campaign page has Open Graph and Twitter cards whose image is a 1200x630 PNG with the live count", async ({ page, request }) => {
+  const campaign = await createCampaign({ goal: 500 });
+  await page.goto(`/c/${campaign.slug}`);
+  const meta = (key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).first().getAttribute("content");
+  expect(await meta("og:title")).toBe(campaign.title);
+  expect(await meta("twitter:card")).toBe("summary_large_image");
+  const imageUrl = (await meta("og:image"))!;
+  expect(imageUrl).toMatch(new RegExp(`^http://.*/c/${campaign.slug}/share-image\\?v=0$`));
+  expect(await meta("og:image:width")).toBe("1200");
+
+  const image = await request.get(imageUrl);
+  expect(image.headers()["content-type"]).toBe("image/png");
+  const png = readPng(await image.body());
+  expect(png).toMatchObject({ width: 1200, height: 630 });
+  expect(png.texts.Description).toBe(`${campaign.title}\n0 signatures\nGoal: 500`);
+
+  await confirmedSignatures(campaign.id, 3);
+  await page.goto(`/c/${campaign.slug}`);
+  expect(await meta("og:image")).toMatch(/share-image\?v=3$/);
+  // Kept at most REFRESH_MS (10 s), then shown with the new count.
+  await expect.poll(async () => readPng(await (await request.get(imageUrl)).body()).texts.Description, { timeout: 20_000, intervals: [1000] }).toContain("3 signatures");
+});
+
+test("a referral followed from a personal link is credited to its signer, who sees it, and shows in the admin's report", async ({ browser }) => {
+  const campaign = await createCampaign();
+  // Two people on two networks (the rate limit is per network and campaign).
+  const visitor = async (address: string) => (await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": address } })).newPage();
+  const first = await visitor("198.51.100.7");
+  const firstEmail = `referrer-${randomUUID().slice(0, 8)}@example.org`;
+  await first.goto(`/c/${campaign.slug}`);
+  await signWith(first, "Rashid Minhas", firstEmail);
+  const personalUrl = await first.getByLabel("Link to the campaign").inputValue();
+  const whatsapp = new URL((await first.getByRole("link", { name: "Share on WhatsApp" }).getAttribute("href"))!);
+  const sharedUrl = whatsapp.searchParams.get("text")!.split(" ").at(-1)!;
+  expect(sharedUrl).toBe(`${personalUrl}&utm_source=whatsapp`);
+  await confirmFromMail(first, firstEmail);
+
+  // A friend follows the link shared on WhatsApp and signs; their confirmation counts for the first.
+  const friend = await visitor("203.0.113.9");
+  const friendEmail = `friend-${randomUUID().slice(0, 8)}@example.org`;
+  await friend.goto(sharedUrl);
+  await signWith(friend, "Noor Jahan", friendEmail);
+  await confirmFromMail(friend, friendEmail);
+
+  // The first signer sees it from the link in their mail, without an account.
+  const [mail] = await mailsTo(firstEmail);
+  await first.goto(mail!.text.match(/https?:\/\/\S+\/my-data\/[\w-]{43}/)![0]);
+  await expect(first.getByTestId("referral-count")).toHaveText("1 person has signed through your link (confirmed signatures only).");
+
+  // The admin's reach report names the referrer and the channel.
+  const admin = await browser.newPage();
+  await signInByApi(admin.request, await createStaff("ADMIN"));
+  await admin.goto(`/admin/campaigns/${campaign.id}/reach`);
+  const referrers = admin.getByRole("table", { name: "Top referrers" });
+  await expect(referrers.getByRole("row", { name: /Rashid Minhas/ })).toContainText("Pakistan11");
+  const sources = admin.getByRole("table", { name: "Top sources" });
+  await expect(sources.getByRole("row", { name: /whatsapp/ })).toContainText("whatsapp11");
+});
+
+async function signWith(page: Page, name: string, email: string) {
+  await page.getByLabel("Full name").fill(name);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Country", { exact: true }).selectOption("PAK");
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+}
+
+async function confirmFromMail(page: Page, email: string) {
+  const [mail] = await mailsTo(email);
+  await page.goto(linkIn(mail!, "confirm"));
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your signature is confirmed" })).toBeVisible();
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { createCampaign, signatureRows } from "./support/db";
+import { baseURL } from "./support/env";
 import { linkIn, mailsTo } from "./support/mail";
 
 // Journey: a visitor signs, receives the mail on a real SMTP server, confirms, and sees the count rise.
@@ -29,17 +30,23 @@ test("sign, receive the mail, confirm with the button, and see the count rise", 
   await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
   expect(await signatureRows(campaign.id)).toEqual([{ fullName: "Zainab Qureshi", email, country: "PAK", status: "PENDING" }]);
 
-  // The thank-you page's share links point at the campaign, properly encoded.
-  const campaignUrl = new URL(`/c/${campaign.slug}`, page.url()).toString();
+  // The thank-you page's share links point at the campaign with the signer's own code and the
+  // channel, properly encoded.
+  await expect(page.getByRole("heading", { name: "Your personal link" })).toBeVisible();
+  const personalUrl = await page.getByLabel("Link to the campaign").inputValue();
+  const code = new URL(personalUrl).searchParams.get("ref");
+  expect(code).toMatch(/^[a-z2-9]{10}$/);
+  const campaignUrl = new URL(`/c/${campaign.slug}?ref=${code}`, page.url()).toString();
+  expect(personalUrl).toBe(campaignUrl);
   const href = async (name: string) => new URL((await page.getByRole("link", { name }).getAttribute("href"))!);
-  expect((await href("Share on Telegram")).searchParams.get("url")).toBe(campaignUrl);
-  expect((await href("Share on LinkedIn")).searchParams.get("url")).toBe(campaignUrl);
+  expect((await href("Share on Telegram")).searchParams.get("url")).toBe(`${campaignUrl}&utm_source=telegram`);
+  expect((await href("Share on LinkedIn")).searchParams.get("url")).toBe(`${campaignUrl}&utm_source=linkedin`);
   expect((await href("Share on X")).searchParams.get("text")).toBe(`I signed: ${campaign.title}`);
-  expect((await href("Share on WhatsApp")).searchParams.get("text")).toBe(`I signed: ${campaign.title} ${campaignUrl}`);
-  await expect(page.getByLabel("Link to the campaign")).toHaveValue(campaignUrl);
+  expect((await href("Share on WhatsApp")).searchParams.get("text")).toBe(`I signed: ${campaign.title} ${campaignUrl}&utm_source=whatsapp`);
 
   const [mail] = await mailsTo(email);
   expect(mail!.subject).toContain(campaign.title);
+  expect(mail!.text).toContain(campaignUrl); // the personal link, in the mail too
   const confirmUrl = linkIn(mail!, "confirm");
   expect(linkIn(mail!, "withdraw")).toMatch(/\/withdraw\//);
 
@@ -139,7 +146,7 @@ test("a closed petition shows why and offers no form", async ({ page }) => {
 
 test("a network flooding a campaign's form gets HTTP 429, others do not", async ({ request }) => {
   const campaign = await createCampaign();
-  const post = (address: string) => request.post(`/c/${campaign.slug}`, { headers: { "X-Forwarded-For": address }, form: { fullName: "x" } });
+  const post = (address: string) => request.post(`/c/${campaign.slug}`, { headers: { "X-Forwarded-For": address, Origin: baseURL }, form: { fullName: "x" } });
   const statuses: number[] = [];
   for (let i = 0; i < 21; i++) statuses.push((await post("203.0.113.77")).status());
   expect(statuses.slice(0, 20).every((status) => status !== 429)).toBe(true);

@@ -15,6 +15,7 @@ export const paths = {
   embed: (slug: string) => `/embed/${enc(slug)}`,
   embedThanks: (slug: string, result: ThanksResult, referral?: string | null) => `/embed/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
   shareImage: (slug: string, version?: number) => `/c/${enc(slug)}/share-image${version === undefined ? "" : `?v=${version}`}`,
+  voteMap: (slug: string, stage: string, version: string, lang: string) => `/c/${enc(slug)}/vote-map/${enc(stage)}?v=${enc(version)}&lang=${enc(lang)}`,
   countryShareImage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}/share-image`,
   confirm: (token: string) => `/confirm/${enc(token)}`,
   withdraw: (token: string) => `/withdraw/${enc(token)}`,
@@ -36,5 +37,7 @@ export const paths = {
   adminCampaignReach: (id: number) => `/admin/campaigns/${id}/reach`,
   adminNewCampaign: () => "/admin/campaigns/new",
   adminAccounts: () => "/admin/accounts",
+  /** The signed-in staff member's own account: two-factor sign-in. */
+  adminAccount: () => "/admin/accounts/me",
   adminExport: (query = "") => `/admin/signatures/export${query ? `?${query}` : ""}`,
 } as const;

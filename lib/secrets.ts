@@ -2,10 +2,12 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { HOW_TO_MAKE_ONE, isProductionDeployment, ProductionSecretsError, weakSecretReason } from "@/lib/secrets-policy";
 
 // Keys the server needs across restarts (like NEXTAUTH_SECRET in scripts/lib/secrets.ts), but read
 // inside the Next server: from the environment when set, otherwise generated on first use and kept
-// in DATA_DIR (mode 600), so every process on this machine uses the same one.
+// in DATA_DIR (mode 600), so every process on this machine uses the same one. A production deployment
+// (APP_ENV=production) must set each explicitly: nothing is generated there (docs/decisions/014).
 
 /** DATA_DIR, resolved the way lib/email/config.ts does. */
 export function dataDir(): string {
@@ -19,6 +21,11 @@ const cache = new Map<string, string>();
 /** The value of `envName`, or the key kept in `DATA_DIR/fileName` (created when missing). */
 export function persistentSecret(envName: string, fileName: string): string {
   const fromEnv = process.env[envName]?.trim();
+  if (isProductionDeployment()) {
+    // Normally caught at startup (instrumentation.ts); this guards any path that skipped it.
+    const reason = weakSecretReason(fromEnv);
+    if (reason) throw new ProductionSecretsError([`- ${envName} ${reason}. Make one with \`${HOW_TO_MAKE_ONE}\` and set it in the environment.`]);
+  }
   if (fromEnv) return fromEnv;
   const file = path.join(dataDir(), fileName);
   let secret = cache.get(file);

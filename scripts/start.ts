@@ -10,6 +10,7 @@ import { seed } from "../lib/database/seed";
 import { newAccountSchema } from "../lib/accounts/schema";
 import { AccountExistsError, createAccountWithUrl } from "../lib/accounts/service";
 import { paths } from "../lib/paths";
+import { productionSecretProblems, ProductionSecretsError } from "../lib/secrets-policy";
 import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
 import { authSecret } from "./lib/secrets";
 import { maskUrl, StepError, stepper } from "./lib/steps";
@@ -28,6 +29,12 @@ const { step, report } = stepper(7);
 
 async function main() {
   console.log(`Advocate: starting (${external ? "external database" : `data in ${dataDir}`})`);
+  // Before anything starts: `next start` is a production build, so APP_ENV=production means a real deployment.
+  const unsafe = productionSecretProblems({ ...process.env, NODE_ENV: "production" });
+  if (unsafe.length > 0) {
+    console.error(`\n${new ProductionSecretsError(unsafe).message}`);
+    process.exit(1);
+  }
 
   await step(`Checking that port ${port} is free`, () => checkPortFree(port));
 

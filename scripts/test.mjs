@@ -1,6 +1,8 @@
 // `npm test`: type check, lint, unit and service tests (vitest, real PostgreSQL), end-to-end tests
-// (Playwright in Chromium against the app started as `npm start` starts it). Ends with one plain line
-// "N passed, N failed" counted from the runners' JSON reports.
+// (Playwright in Chromium against the app started as `npm start` starts it), and the fault test
+// (scripts/test-faults.ts: PostgreSQL restarted while people sign). Ends with one plain line
+// "N passed, N failed" counted from the runners' JSON reports. `npm test -- unit|e2e|static|faults`
+// runs a part.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -84,6 +86,21 @@ if (wants("e2e")) {
     failed += 1;
   }
   if (ok && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+}
+
+// After the end-to-end tests, so the production build is current.
+if (wants("faults")) {
+  const report = path.join(tmp, "faults-report.json");
+  rmSync(report, { force: true });
+  const ok = run("fault test (PostgreSQL restarts while people sign)", "npm", ["run", "--silent", "test:faults"]);
+  const json = readJson(report);
+  if (json) {
+    passed += json.passed;
+    failed += json.failed;
+    if (!ok && json.failed === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

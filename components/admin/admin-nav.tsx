@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/admin/sign-out-button";
-import type { StaffUser } from "@/lib/auth/session";
+import { mustSetUpTwoFactor, type StaffUser } from "@/lib/auth/session";
 import { paths } from "@/lib/paths";
 
 export async function AdminNav({ staff }: { staff: StaffUser }) {
   const t = await getTranslations("Admin.nav");
-  const links = [
+  const account = { href: paths.adminAccount(), label: t("account") };
+  const staffLinks = [
     { href: paths.admin(), label: t("dashboard") },
     { href: paths.adminSignatures(), label: t("signatures") },
     { href: paths.adminAudit(), label: t("audit") },
@@ -18,6 +19,8 @@ export async function AdminNav({ staff }: { staff: StaffUser }) {
         ]
       : []),
   ];
+  // An admin who must first set up two-factor sign-in can open nothing else.
+  const links = mustSetUpTwoFactor(staff) ? [account] : [...staffLinks, account];
   return (
     <nav className="admin-nav" aria-label={t("label")}>
       <div className="container admin-nav-inner">

@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 
 /**
- * Staff sign-in through next-auth's credentials provider. Every failure shows the same message: it
- * must not tell whether the account exists, is disabled or is throttled.
+ * Staff sign-in through next-auth's credentials provider, with the authenticator app's code for
+ * accounts that have two-factor sign-in on. Every failure shows the same message: it must not tell
+ * whether the account exists, is disabled, is throttled, or only the code was wrong.
  */
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
   const t = useTranslations("Admin.login");
@@ -19,7 +20,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
+    const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), code: form.get("code"), redirect: false });
     if (result?.ok && !result.error) {
       window.location.assign(callbackUrl);
       return;
@@ -41,6 +42,13 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       <div className="field">
         <label htmlFor="login-password">{t("password")}</label>
         <input id="login-password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <div className="field">
+        <label htmlFor="login-code">{t("code")}</label>
+        <p id="login-code-hint" className="hint">
+          {t("codeHint")}
+        </p>
+        <input id="login-code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} aria-describedby="login-code-hint" />
       </div>
       <button type="submit" className="button button-primary" disabled={pending}>
         {pending ? t("pending") : t("submit")}

@@ -22,6 +22,8 @@ type Props = {
   honeypotLabel: string;
   /** Who and what brought the signer here (the page's `ref` and `utm_source`), passed on with the form. */
   attribution?: Attribution;
+  /** In the embedded widget, the privacy link opens a new tab rather than leaving the form. */
+  linksInNewTab?: boolean;
 };
 
 const initialState: SignFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
@@ -33,7 +35,7 @@ const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment"
  * The server echoes what was typed, so nothing is lost when a field is wrong. Two bot defences ride
  * along: a hidden field people leave empty, and (with JavaScript) an invisible proof of work.
  */
-export function SignForm({ action, organisation, countries, honeypotLabel, attribution }: Props) {
+export function SignForm({ action, organisation, countries, honeypotLabel, attribution, linksInNewTab = false }: Props) {
   const t = useTranslations("Petition.form");
   const [state, formAction] = useActionState(action, initialState);
   const [waitingForProof, setWaitingForProof] = useState(false);
@@ -95,7 +97,9 @@ export function SignForm({ action, organisation, countries, honeypotLabel, attri
       <ProofOfWork onWaitingChange={setWaitingForProof} />
 
       <p className="small">
-        <Link href={paths.privacy()}>{t("privacy")}</Link>
+        <Link href={paths.privacy()} target={linksInNewTab ? "_blank" : undefined}>
+          {t("privacy")}
+        </Link>
       </p>
       <SubmitButton label={t("submit")} pending={t("pending")} waiting={waitingForProof} />
     </form>

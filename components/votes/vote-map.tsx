@@ -1,18 +1,20 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CountryName } from "@/components/votes/country-name";
+import { paths } from "@/lib/paths";
 import { missingFrom, worldMap } from "@/lib/votes/map";
+import { mapVersion } from "@/lib/votes/map-svg";
 import { groupByVote, type Stage, type Vote } from "@/lib/votes/results";
 
 const LEGEND: Vote[] = ["YES", "NO", "ABSTAIN", "ABSENT"];
 
 /**
- * The vote of a stage whose record names every member, drawn on a world map rendered on the server.
- * Every shape has an accessible name with its vote; members too small for the map are listed below it.
+ * The vote of a stage whose record names every member, on a world map (an image; the lists below it
+ * name every vote in text). Members too small for the map are listed under it.
  */
-export async function VoteMap({ stage }: { stage: Stage }) {
-  const t = await getTranslations("Votes");
+export async function VoteMap({ stage, slug }: { stage: Stage; slug: string }) {
+  const [t, locale] = await Promise.all([getTranslations("Votes"), getLocale()]);
   const map = worldMap();
-  const votes = new Map(stage.votes.map((row) => [row.iso3, row]));
+  const src = paths.voteMap(slug, stage.key, mapVersion(stage, locale), locale);
   const missing = missingFrom(map, stage.votes.map((row) => row.iso3));
   const notDrawn = stage.votes.filter((row) => missing.has(row.iso3)).sort((a, b) => a.name.localeCompare(b.name, "en"));
   const counts = groupByVote(stage.votes);
@@ -21,21 +23,12 @@ export async function VoteMap({ stage }: { stage: Stage }) {
     <section aria-labelledby="map-heading" className="vote-map">
       <h3 id="map-heading">{t("mapHeading")}</h3>
       <figure>
-        <svg viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby="map-title map-desc" className="map">
-          <title id="map-title">{t("mapTitle", { symbol })}</title>
-          <desc id="map-desc">{t("mapDescription")}</desc>
-          {map.shapes.map((shape, index) => {
-            const row = shape.iso3 ? votes.get(shape.iso3) : undefined;
-            const label = row
-              ? t("mapShape", { name: row.name, vote: t(`voteShort.${row.vote}`) })
-              : t("mapNonMember", { name: shape.mapName });
-            return (
-              <path key={index} d={shape.d} className={row ? `vote-${row.vote.toLowerCase()}` : "non-member"}>
-                <title>{label}</title>
-              </path>
-            );
-          })}
-        </svg>
+        {/* A file of its own (lib/votes/map-svg.ts), cached by browsers and CDNs; its words are in alt. */}
+        <a href={src} className="map-link">
+          {/* next/image would re-encode nothing here (an SVG) and adds a client component. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src={src} width={map.width} height={map.height} alt={`${t("mapTitle", { symbol })}. ${t("mapDescription")}`} className="map" decoding="async" />
+        </a>
         <figcaption>
           <ul className="legend" aria-label={t("legendHeading")}>
             {LEGEND.map((vote) => (

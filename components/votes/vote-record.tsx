@@ -23,7 +23,7 @@ export async function VoteRecord({ campaignId, slug, selectedCountry }: { campai
         ))}
       </div>
       <CountryLookup slug={slug} stages={stages} selected={selectedCountry} />
-      {mapStage && <VoteMap stage={mapStage} />}
+      {mapStage && <VoteMap stage={mapStage} slug={slug} />}
       {stages.length > 1 && <VoteChanges earlier={first} later={last} />}
       {stages.map((stage) => (
         <StageCountries key={stage.key} stage={stage} />

@@ -36,3 +36,20 @@ export async function createCampaign(options: { status?: "OPEN" | "CLOSED"; goal
 export async function signatureRows(campaignId: number) {
   return withDb(async (client) => (await client.query(`SELECT "fullName", email, country, status FROM "Signature" WHERE "campaignId" = $1`, [campaignId])).rows);
 }
+
+/** Adds `count` confirmed signatures (from Pakistan) and their count, as confirmations would. */
+export async function confirmedSignatures(campaignId: number, count: number): Promise<void> {
+  await withDb(async (client) => {
+    await client.query(
+      `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, status, "confirmedAt", "updatedAt")
+       SELECT $1, 'Signer ' || n, 'bulk-' || n || '-' || $3 || '@example.org', 'bulk-' || n || '-' || $3 || '@example.org', 'PAK', 'CONFIRMED', now(), now()
+       FROM generate_series(1, $2::int) AS n`,
+      [campaignId, count, randomUUID().slice(0, 8)],
+    );
+    await client.query(
+      `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, 'PAK', 0, $2)
+       ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + EXCLUDED.confirmed`,
+      [campaignId, count],
+    );
+  });
+}

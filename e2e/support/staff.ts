@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { APIRequestContext } from "@playwright/test";
 import { withDb } from "./db";
+import { baseURL } from "./env";
 
 export type Staff = { email: string; password: string; role: "ADMIN" | "MODERATOR" };
 
@@ -20,6 +21,8 @@ export async function signInByApi(request: APIRequestContext, staff: Staff): Pro
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: staff.email, password: staff.password, json: "true" },
+    // As a browser's sign-in does: proxy.ts refuses state-changing requests without the site's Origin.
+    headers: { Origin: baseURL },
     maxRedirects: 0,
   });
   if (response.status() >= 400) throw new Error(`sign-in failed: ${response.status()}`);

@@ -6,6 +6,7 @@ import { AccountError, changeAccountRole, createAccount, setAccountEnabled } fro
 import { accountEnabledSchema, accountRoleSchema, newAccountSchema, type NewAccountField } from "@/lib/accounts/schema";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/constants";
 import { requireAdmin } from "@/lib/auth/session";
+import { requestLog } from "@/lib/log";
 import { paths } from "@/lib/paths";
 
 // The accounts page's forms. Each action checks the role BEFORE parsing: these forms are for admins
@@ -59,7 +60,7 @@ export async function createAccountAction(previous: NewAccountFormState, formDat
   } catch (error) {
     if (error instanceof AccountError && error.code === "emailTaken") return fail(t("errors.fixBelow"), { email: t("errors.emailTaken") });
     if (error instanceof AccountError) return fail(t(`errors.${error.code}`));
-    console.error("accounts: creating an account failed:", error);
+    (await requestLog()).error("accounts: creating an account failed", { error });
     return fail(t("errors.generic"));
   }
   revalidatePath(paths.adminAccounts());
@@ -75,7 +76,7 @@ async function runChange(previous: AccountChangeState, change: () => Promise<str
     return { error: null, notice, attempt };
   } catch (error) {
     if (error instanceof AccountError) return { error: t(`errors.${error.code}`), notice: null, attempt };
-    console.error("accounts: changing an account failed:", error);
+    (await requestLog()).error("accounts: changing an account failed", { error });
     return { error: t("errors.generic"), notice: null, attempt };
   }
 }

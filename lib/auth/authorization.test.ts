@@ -9,22 +9,27 @@ import { createCampaign, createSignatures, createStaff } from "@/lib/test/factor
 // layout and proxy.ts are not called here, so a page that relied on them would fail this test.
 //
 // The rules, from the product: the public site (app/ outside admin, lib/petition) is open; moderators
-// may use the dashboard, the signature list and detail, the audit log, the integrity tools and
-// lib/moderation's actions;
+// may use the dashboard, the signature list and detail, the audit log, the integrity tools,
+// lib/moderation's actions and their own account page (two-factor sign-in);
 // everything else in the admin is for admins only.
 
 const ROOT = process.cwd();
 const PUBLIC_ROUTES = new Set([
   "app/api/health/route.ts",
+  "app/api/ping/route.ts", // the benchmark's baseline: answers "ok", reads nothing
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/altcha/challenge/route.ts",
   "app/api/campaigns/[slug]/route.ts",
   "app/(site)/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
   "app/(site)/c/[slug]/qr/[format]/route.ts",
+  "app/(site)/c/[slug]/share-image/route.ts",
+  "app/(site)/c/[slug]/country/[iso3]/share-image/route.ts",
+  "app/(site)/c/[slug]/vote-map/[stage]/route.ts",
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
-const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx)$/;
-const MODERATOR_ACTION_MODULES = /^lib\/moderation\//;
+const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx)$/;
+// lib/auth/two-factor/actions.ts: every staff member's own two-factor sign-in (acts on the session's account only).
+const MODERATOR_ACTION_MODULES = /^lib\/(moderation\/|auth\/two-factor\/actions\.ts$)/;
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session.current }));
@@ -85,7 +90,7 @@ beforeAll(async () => {
   targetId = campaign.id;
   // Fields most forms post, with real ids, so that an action missing its check would really act.
   formData = new FormData();
-  for (const [key, value] of Object.entries({ id: String(signature!.id), ids: String(signature!.id), action: "delete", reason: "test", scope: "selected", step: "apply", campaignId: String(campaign.id), email: "intruder@example.org", role: "ADMIN", password: "a-long-enough-password", title: "Hacked", slug: "hacked", goal: "1" })) {
+  for (const [key, value] of Object.entries({ id: String(signature!.id), ids: String(signature!.id), action: "delete", reason: "test", scope: "selected", step: "apply", campaignId: String(campaign.id), email: "intruder@example.org", role: "ADMIN", password: "a-long-enough-password", title: "Hacked", slug: "hacked", goal: "1", locale: "ur", summary: "Hacked", statement: "Hacked", confirm: "yes" })) {
     formData.set(key, value);
   }
   // What an action that skipped its check would change: only this test's own rows (other test files
@@ -98,6 +103,7 @@ beforeAll(async () => {
     await db().adminUser.count({ where: { email: "intruder@example.org" } }),
     await db().adminUser.findUnique({ where: { id: moderatorId }, select: { role: true, disabledAt: true } }),
     await db().voteStage.count({ where: { campaignId: campaign.id } }),
+    await db().campaignTranslation.count({ where: { campaignId: campaign.id } }),
     await db().auditEntry.count({ where: { OR: [{ campaignId: campaign.id }, { actorId: moderatorId }, { signatureIds: { has: signatureId } }] } }),
   ];
 });

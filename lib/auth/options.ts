@@ -1,7 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { authCookies } from "@/lib/auth/cookies";
 import { authenticate } from "@/lib/auth/login";
+import { log } from "@/lib/log";
+import { siteUrl } from "@/lib/site-url";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -12,24 +15,31 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 }
 
 /**
- * Staff sign in with email and password. Every failure, for whatever reason (unknown account, wrong
+ * Staff sign in with email and password, plus a code from their authenticator app when they have
+ * turned two-factor sign-in on. Every failure, for whatever reason (unknown account, wrong
  * password, disabled account, throttled), looks the same to the caller.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/admin/login", error: "/admin/login" },
+  // Secure, HttpOnly, SameSite=Lax, `__Host-` on https (lib/auth/cookies.ts; proxy.ts uses the same names).
+  cookies: authCookies(siteUrl()),
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+      },
       async authorize(credentials, req) {
         // next-auth puts an exception's message into the redirect URL: never throw from here.
         try {
           const user = await authenticate(credentials, clientAddress(req?.headers as Record<string, unknown> | undefined));
           return user ? { id: String(user.id), email: user.email, name: user.name } : null;
         } catch (error) {
-          console.error("auth: sign-in failed:", error instanceof Error ? error.message : error);
+          log.error("auth: sign-in failed", { error });
           return null;
         }
       },

@@ -4,10 +4,11 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
+import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
 import { paths } from "@/lib/paths";
 
 export type StaffRole = "ADMIN" | "MODERATOR";
-export type StaffUser = { id: number; email: string; name: string | null; role: StaffRole };
+export type StaffUser = { id: number; email: string; name: string | null; role: StaffRole; twoFactor: boolean };
 
 /** The id in the session cookie, if any. Kept apart so tests can stand in for the cookie. */
 export async function sessionAccountId(): Promise<number | null> {
@@ -20,15 +21,33 @@ export async function sessionAccountId(): Promise<number | null> {
 export const getStaff = cache(async (): Promise<StaffUser | null> => {
   const id = await sessionAccountId();
   if (id === null) return null;
-  const user = await db().adminUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
+  const user = await db().adminUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true } });
   if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactor: user.totpEnabledAt !== null };
 });
 
-/** For pages, actions and routes open to moderators and admins. Anonymous callers go to the login page. */
-export async function requireStaff(): Promise<StaffUser> {
+/** With REQUIRE_ADMIN_TOTP on, an admin without two-factor sign-in may only set it up. */
+export function mustSetUpTwoFactor(staff: StaffUser): boolean {
+  return staff.role === "ADMIN" && !staff.twoFactor && adminTwoFactorRequired();
+}
+
+/**
+ * Only for the staff member's own account page and its two-factor actions (and the admin layout
+ * around them): any signed-in staff member, even one who must first set up two-factor sign-in.
+ */
+export async function requireStaffForTwoFactorSetup(): Promise<StaffUser> {
   const staff = await getStaff();
   if (!staff) redirect(paths.adminLogin());
+  return staff;
+}
+
+/**
+ * For pages, actions and routes open to moderators and admins. Anonymous callers go to the login
+ * page; an admin who must set up two-factor sign-in goes to their account page.
+ */
+export async function requireStaff(): Promise<StaffUser> {
+  const staff = await requireStaffForTwoFactorSetup();
+  if (mustSetUpTwoFactor(staff)) redirect(paths.adminAccount());
   return staff;
 }
 

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { CampaignError } from "@/lib/campaigns/errors";
+import { requestLog } from "@/lib/log";
 import { campaignFormValues, campaignSchema, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/schema";
 import { createCampaign, updateCampaign, type SavedCampaign } from "@/lib/campaigns/service";
 import { paths } from "@/lib/paths";
@@ -50,7 +51,7 @@ async function saveCampaign(id: number | null, previous: CampaignFormState, form
     else return fail(t("notFound"));
   } catch (error) {
     if (error instanceof CampaignError) return error.field ? fail(t("fixBelow"), { [error.field]: t(error.code) }) : fail(t(error.code));
-    console.error("campaigns: saving failed:", error);
+    (await requestLog()).error("campaigns: saving failed", { error });
     return fail(t("generic"));
   }
 

@@ -20,14 +20,15 @@ function addressOf(field: AddressObject | AddressObject[] | undefined): string |
   return (Array.isArray(field) ? field[0] : field)?.value[0]?.address;
 }
 
+let logged: string[] = [];
 beforeEach(() => {
   // No log line may hold the recipient in clear; the spies also keep the test output quiet.
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  vi.spyOn(console, "error").mockImplementation(() => {});
+  logged = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (logged.push(String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (logged.push(String(chunk)), true));
 });
 
 afterEach(() => {
-  const logged = [...vi.mocked(console.info).mock.calls, ...vi.mocked(console.error).mock.calls].map((call) => call.join(" "));
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
   resetMailerForTests();

@@ -4,6 +4,7 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import { mailConfig, type MailConfig } from "./config";
+import { requestLog } from "@/lib/log";
 
 export type MailMessage = {
   to: string;
@@ -66,7 +67,7 @@ export async function sendMail(message: MailMessage): Promise<SentMail> {
   try {
     config = mailConfig();
   } catch (error) {
-    console.error("mail: not sent,", error instanceof Error ? error.message : error);
+    (await requestLog()).error("mail: not sent, the mail configuration is not usable", { error });
     throw new MailError(NOT_CONFIGURED, "config", { cause: error });
   }
   if (message.text.trim() === "") throw new MailError(NOT_CONFIGURED, "config", { cause: new Error("A message needs a plain-text part.") });
@@ -84,12 +85,12 @@ export async function sendMail(message: MailMessage): Promise<SentMail> {
     const messageId = config.smtpUrl
       ? (await smtpTransporter(config.smtpUrl).sendMail(options)).messageId
       : await writeToOutbox(path.join(config.dataDir, "outbox"), options);
-    console.info(`mail: sent to ${maskAddress(message.to)} via ${transport}`);
+    (await requestLog()).info("mail: sent", { to: maskAddress(message.to), transport });
     return { transport, messageId };
   } catch (error) {
     // Server replies often quote the recipient ("550 <jane@example.org> unknown"): mask before logging.
     const detail = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}: ${error.message}` : String(error);
-    console.error(`mail: sending to ${maskAddress(message.to)} via ${transport} failed: ${maskAddress(detail)}`);
+    (await requestLog()).error("mail: sending failed", { to: maskAddress(message.to), transport, detail: maskAddress(detail) });
     throw new MailError(SEND_FAILED, "send", { cause: error });
   }
 }

@@ -1,13 +1,7 @@
 import "server-only";
-import { createTranslator } from "next-intl";
-import en from "@/messages/en.json";
+import { catalogLocale, textDirection, translator } from "@/lib/i18n/catalogs";
 
-// Emails are written outside a request (no getTranslations), so each locale's messages are imported
-// here. Adding a language: import messages/<locale>.json and add it to this map.
-const catalogs = { en } as const;
-export type EmailLocale = keyof typeof catalogs;
-const FALLBACK_LOCALE: EmailLocale = "en";
-const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ps", "ur", "yi"]);
+// Emails are written outside a request (no getTranslations): lib/i18n/catalogs.ts has the messages.
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -25,8 +19,8 @@ export type ConfirmationEmailInput = {
 };
 
 export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail {
-  const locale = emailLocale(input.locale);
-  const t = createTranslator({ locale, messages: catalogs[locale], namespace: "Email.confirmation" });
+  const locale = catalogLocale(input.locale);
+  const t = translator(locale, "Email.confirmation");
   const confirmUrl = webUrl(input.confirmUrl);
   const withdrawUrl = webUrl(input.withdrawUrl);
   const dataUrl = webUrl(input.dataUrl);
@@ -53,7 +47,7 @@ export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail 
   const e = escapeHtml;
   const paragraph = (content: string) => `<p style="margin:0 0 16px">${content}</p>`;
   const html = `<!doctype html>
-<html lang="${e(locale)}" dir="${RIGHT_TO_LEFT.has(locale) ? "rtl" : "ltr"}">
+<html lang="${e(locale)}" dir="${textDirection(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -77,10 +71,6 @@ ${paragraph(e(t("signoff")))}
 </html>
 `;
   return { subject, text, html };
-}
-
-function emailLocale(locale: string): EmailLocale {
-  return Object.hasOwn(catalogs, locale) ? (locale as EmailLocale) : FALLBACK_LOCALE;
 }
 
 // Links in an email must be absolute web addresses; anything else is a bug upstream, not content.

@@ -5,6 +5,7 @@ import { stringify } from "csv-stringify";
 import { Client } from "pg";
 import QueryStream from "pg-query-stream";
 import { recordAudit } from "@/lib/audit/service";
+import { log } from "@/lib/log";
 import type { StaffUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
@@ -91,7 +92,7 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
     idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
   });
   // Without a listener, a connection dropped by the server would crash the process.
-  client.on("error", (error) => console.error("export: connection error:", error.message));
+  client.on("error", (error) => log.error("export: connection error", { error }));
   let closed = false;
   const close = async () => {
     if (closed) return;

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { reconcileCounts } from "@/lib/petition/counts";
 import { anonymiseExpiredCampaigns } from "@/lib/privacy/retention";
 
@@ -25,9 +26,9 @@ export function startScheduledJobs(): void {
 async function retention(): Promise<void> {
   try {
     const report = await anonymiseExpiredCampaigns(db());
-    if (report.length) console.warn("jobs: retention anonymised:", JSON.stringify(report));
+    if (report.length) log.warn("jobs: retention anonymised", { report });
   } catch (error) {
-    console.error("jobs: retention failed:", error instanceof Error ? error.message : error);
+    log.error("jobs: retention failed", { error });
   }
 }
 
@@ -35,8 +36,8 @@ async function reconcile(): Promise<void> {
   try {
     const report = await reconcileCounts();
     const drifted = report.filter((row) => row.before !== row.after);
-    if (drifted.length) console.warn("jobs: counts reconciled:", JSON.stringify(drifted));
+    if (drifted.length) log.warn("jobs: counts reconciled", { drifted });
   } catch (error) {
-    console.error("jobs: count reconciliation failed:", error instanceof Error ? error.message : error);
+    log.error("jobs: count reconciliation failed", { error });
   }
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/session";
+import { requestLog } from "@/lib/log";
 import { parseSignatureFilter } from "@/lib/moderation/filter";
 import { bulkModerationSchema, singleModerationSchema } from "@/lib/moderation/schema";
 import { ModerationError, moderate, previewModeration, type ModerationTarget } from "@/lib/moderation/service";
@@ -24,7 +25,7 @@ function revalidateAll(): void {
 async function explain(error: unknown): Promise<string> {
   const t = await getTranslations("AdminModeration.errors");
   if (error instanceof ModerationError) return t(error.code);
-  console.error("moderation failed:", error);
+  (await requestLog()).error("moderation failed", { error });
   return t("generic");
 }
 

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { requestLog } from "@/lib/log";
 import { paths } from "@/lib/paths";
 import { requestClientAddress } from "@/lib/petition/client";
 import { PetitionError } from "@/lib/petition/errors";
@@ -50,7 +51,7 @@ export async function signAction(slug: string, surface: SigningSurface, previous
     // A server action cannot answer 429: the form shows why instead, and nothing was written.
     if (error instanceof PetitionError && error.code === "tooManyFromNetwork") return fail((await getTranslations("Trust.errors"))("tooManyFromNetwork"));
     if (error instanceof PetitionError) return fail(t(error.code));
-    console.error("petition: signing failed:", error);
+    (await requestLog()).error("petition: signing failed", { error });
     return fail(t("generic"));
   }
   const result = outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed";

@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 
 // Throwaway-address services, from the disposable-email-domains package (about 120,000 domains):
 // loaded on first use, once per process, into a Set. A subdomain of a listed domain counts too
@@ -26,7 +27,7 @@ export async function isDisposableEmail(email: string): Promise<boolean> {
   try {
     list = await load();
   } catch (error) {
-    console.error("petition: the disposable email list could not be loaded:", error instanceof Error ? error.message : error);
+    log.error("petition: the disposable email list could not be loaded", { error });
     return false;
   }
   const labels = emailDomain(email).split(".");

@@ -2,6 +2,8 @@ import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { serverEnv } from "@/lib/env";
+import { POOL_DEFAULTS } from "@/lib/db";
+import { log } from "@/lib/log";
 
 // Signatures per client network per campaign, counted in PostgreSQL (the RateLimit table, created by
 // a migration) so that every app instance shares the counts. Defaults as on the UK Parliament's
@@ -33,8 +35,8 @@ const globalForLimits = globalThis as unknown as { advocateSigningStore?: { pool
 
 function store() {
   if (!globalForLimits.advocateSigningStore) {
-    const pool = new Pool({ connectionString: serverEnv().DATABASE_URL, max: 3 });
-    pool.on("error", (error) => console.error("petition: rate-limit pool:", error.message));
+    const pool = new Pool({ connectionString: serverEnv().DATABASE_URL, max: 3, ...POOL_DEFAULTS });
+    pool.on("error", (error) => log.warn("petition: rate-limit pool lost a connection", { error }));
     globalForLimits.advocateSigningStore = { pool, limiters: new Map() };
   }
   return globalForLimits.advocateSigningStore;

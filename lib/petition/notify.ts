@@ -1,6 +1,7 @@
 import "server-only";
 import { maskAddress, sendMail } from "@/lib/email/mailer";
 import { confirmationEmail } from "@/lib/email/templates";
+import { requestLog } from "@/lib/log";
 import { paths } from "@/lib/paths";
 import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 import { absoluteUrl } from "@/lib/site-url";
@@ -23,7 +24,7 @@ export async function sendConfirmation(input: { to: string; name: string; campai
     await sendMail({ to: input.to, ...mail });
     return true;
   } catch (error) {
-    console.error(`petition: confirmation mail to ${maskAddress(input.to)} failed:`, error instanceof Error ? error.message : error);
+    (await requestLog()).error("petition: confirmation mail failed", { to: maskAddress(input.to), error });
     return false;
   }
 }

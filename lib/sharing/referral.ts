@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-
 // Referral attribution. A signer's personal link is the campaign's link with `ref=<code>`; share
 // buttons add `utm_source=<where>`. Both ride along the signing form as hidden fields, so attribution
 // works without JavaScript and without cookies. They are hints, never requirements: a malformed
@@ -20,7 +18,9 @@ const SOURCE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\- ]{0,49}$/u;
 export type Attribution = { referral: string | null; source: string | null };
 
 export function newReferralCode(): string {
-  const bytes = randomBytes(CODE_LENGTH);
+  // Web Crypto, not node:crypto: the sign form imports this module's field names, and a node:crypto
+  // import pulls a browser polyfill (and its eval probe, a CSP violation) into the page.
+  const bytes = crypto.getRandomValues(new Uint8Array(CODE_LENGTH));
   let code = "";
   for (const byte of bytes) code += CODE_ALPHABET[byte % CODE_ALPHABET.length]; // 256 % 32 === 0: unbiased
   return code;

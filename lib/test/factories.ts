@@ -33,7 +33,7 @@ export async function createCampaign(overrides: { status?: "DRAFT" | "OPEN" | "C
 export async function createStaff(role: "ADMIN" | "MODERATOR" = "MODERATOR") {
   const email = `${unique(role.toLowerCase())}@staff.test`;
   const user = await db().adminUser.create({ data: { email, role, passwordHash: "not-used-in-this-test" } });
-  return { id: user.id, email: user.email, name: null, role };
+  return { id: user.id, email: user.email, name: null, role, twoFactor: false };
 }
 
 type Status = "PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" | "QUARANTINED" | "WITHDRAWN";

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
+import { requestLog } from "@/lib/log";
 import { paths } from "@/lib/paths";
 import { VotesError } from "@/lib/votes/errors";
 import { checkVoteImport, CSV_MAX_BYTES, type ImportReport } from "@/lib/votes/import";
@@ -72,7 +73,7 @@ export async function importVotesAction(campaignId: number, previous: ImportForm
     imported = await importVoteStage(actor, campaignId, parsed.data, csv.text);
   } catch (error) {
     if (error instanceof VotesError) return state({ report, formError: error.field ? t("fixBelow") : t(error.code), fieldErrors: error.field ? { [error.field]: t(error.code) } : {} });
-    console.error("votes: import failed:", error);
+    (await requestLog()).error("votes: import failed", { error });
     return state({ report, formError: t("generic") });
   }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
 import { PetitionPanel } from "@/components/petition/petition-panel";
@@ -12,8 +13,10 @@ import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
+import { getPetitionProgress } from "@/lib/petition/queries";
 import { getIntegrityReport } from "@/lib/privacy/integrity";
 import { campaignLink } from "@/lib/sharing/links";
+import { shareMetadata } from "@/lib/sharing/share-cards";
 import { attributionFromSearch } from "@/lib/sharing/referral";
 
 type Props = {
@@ -24,7 +27,20 @@ type Props = {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await getPublicCampaign((await params).slug);
   if (!campaign) return {};
-  return { title: campaign.title, description: campaign.summary, alternates: { canonical: paths.campaign(campaign.slug) } };
+  const [{ confirmed }, t] = await Promise.all([getPetitionProgress(campaign), getTranslations("ShareImage")]);
+  return {
+    title: campaign.title,
+    description: campaign.summary,
+    alternates: { canonical: paths.campaign(campaign.slug) },
+    // The image's URL changes with the count, so a scraper's cached card never shows an old one.
+    ...shareMetadata({
+      title: campaign.title,
+      description: campaign.summary,
+      url: paths.campaign(campaign.slug),
+      image: paths.shareImage(campaign.slug, confirmed),
+      alt: t("alt", { title: campaign.title, count: confirmed, goal: campaign.goal }),
+    }),
+  };
 }
 
 // Rendered whole on the server, without Suspense boundaries: streamed parts stay hidden without

@@ -1,4 +1,5 @@
 import { createPowChallenge } from "@/lib/petition/pow";
+import { requestLog } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,7 @@ export async function GET() {
     return Response.json(await createPowChallenge(), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     // The form still works without a challenge (the stricter path): say so plainly, cache nothing.
-    console.error("altcha: creating a challenge failed:", error instanceof Error ? error.message : error);
+    (await requestLog()).error("altcha: creating a challenge failed", { error });
     return Response.json({ error: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

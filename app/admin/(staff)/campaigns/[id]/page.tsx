@@ -6,6 +6,7 @@ import { CampaignFormMessages } from "@/components/admin/campaigns/admin-message
 import { CampaignForm } from "@/components/admin/campaigns/campaign-form";
 import { ImportVotesForm } from "@/components/admin/campaigns/import-votes-form";
 import { StageList } from "@/components/admin/campaigns/stage-list";
+import { TranslationsSection } from "@/components/admin/campaigns/translation-section";
 import { requireAdmin } from "@/lib/auth/session";
 import { updateCampaignAction } from "@/lib/campaigns/actions";
 import { getCampaignForAdmin } from "@/lib/campaigns/queries";
@@ -42,6 +43,8 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
       )}
       <p>
         <Link href={paths.adminCampaignPreview(campaign.id)}>{t("edit.preview")}</Link>
+        {" · "}
+        <Link href={paths.adminCampaignReach(campaign.id)}>{t("edit.reach")}</Link>
         {campaign.status !== "DRAFT" && (
           <>
             {" · "}
@@ -59,6 +62,7 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         <p>{t("import.intro")}</p>
         <ImportVotesForm key={campaign.voteStages.at(-1)?.id ?? 0} action={importVotesAction.bind(null, campaign.id)} />
       </CampaignFormMessages>
+      <TranslationsSection campaign={campaign} notice={notice} />
     </div>
   );
 }

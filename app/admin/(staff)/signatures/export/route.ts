@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { exportFileName } from "@/lib/export/csv";
 import { openSignatureExport } from "@/lib/export/signatures";
+import { requestLog } from "@/lib/log";
 import { parseSignatureFilter } from "@/lib/moderation/filter";
 
 // pg and Node streams: never the edge runtime.
@@ -19,8 +20,9 @@ export async function GET(request: NextRequest): Promise<Response> {
   const body = new PassThrough();
   // The request's signal aborts when the browser goes away; a cancelled response body destroys `body`.
   // Either way the pipeline stops and the connection is closed.
+  const logger = await requestLog();
   exported.writeTo(body, request.signal).catch((error: unknown) => {
-    if (!request.signal.aborted) console.error("export: writing the CSV failed:", error);
+    if (!request.signal.aborted) logger.error("export: writing the CSV failed", { error });
   });
 
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {

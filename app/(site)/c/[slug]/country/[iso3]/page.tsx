@@ -6,6 +6,7 @@ import { ShareBar } from "@/components/sharing/share-bar";
 import { CountryHistoryView } from "@/components/votes/country-history";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
+import { shareMetadata } from "@/lib/sharing/share-cards";
 import { absoluteUrl } from "@/lib/site-url";
 import { getVoteRecord } from "@/lib/votes/queries";
 import { countryHistory } from "@/lib/votes/results";
@@ -24,7 +25,13 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (!found) return {};
   const t = await getTranslations("CountryPage");
   const title = t("title", { country: found.history.name });
-  return { title, description: found.campaign.title, alternates: { canonical: paths.countryPage(found.campaign.slug, found.history.iso3) } };
+  const url = paths.countryPage(found.campaign.slug, found.history.iso3);
+  return {
+    title,
+    description: found.campaign.title,
+    alternates: { canonical: url },
+    ...shareMetadata({ title, description: found.campaign.title, url, image: paths.countryShareImage(found.campaign.slug, found.history.iso3), alt: title }),
+  };
 }
 
 /** One country's record on the campaign's question, to share with its own citizens. */

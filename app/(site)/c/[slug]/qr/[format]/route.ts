@@ -1,14 +1,14 @@
 import QRCode from "qrcode";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
-import { paths } from "@/lib/paths";
-import { absoluteUrl } from "@/lib/site-url";
+import { campaignLink } from "@/lib/sharing/links";
 
 // A QR code of the campaign's address, for posters and leaflets: SVG (any size) or a 1024 px PNG.
+// It carries utm_source=qr, so the reach report shows what the posters brought.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; format: string }> }) {
   const { slug, format } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign || (format !== "svg" && format !== "png")) return new Response("Not found", { status: 404 });
-  const url = absoluteUrl(paths.campaign(campaign.slug));
+  const url = campaignLink(campaign.slug, { source: "qr" });
   const headers = {
     "Content-Disposition": `attachment; filename="${campaign.slug}-qr.${format}"`,
     "Cache-Control": "public, max-age=3600",

@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
+import type { DeleteTranslationState } from "@/lib/campaigns/translations-actions";
+
+type Props = {
+  action: (state: DeleteTranslationState, formData: FormData) => Promise<DeleteTranslationState>;
+  locale: string;
+  /** The language's name, for the labels. */
+  language: string;
+};
+
+/**
+ * Deletes one translation. The confirmation is a "Yes, delete" box that must be ticked (checked by the
+ * browser and again by the server), so it needs no JavaScript dialog; a refusal is announced and focused.
+ */
+export function TranslationDeleteForm({ action, locale, language }: Props) {
+  const t = useTranslations("AdminTranslations.delete");
+  const [state, formAction] = useActionState(action, { formError: null, attempt: 0 });
+  const error = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.attempt > 0) error.current?.focus();
+  }, [state.attempt]);
+  const id = `delete-translation-${locale}`;
+
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="locale" value={locale} />
+      {state.formError && (
+        <p ref={error} id={`${id}-error`} className="field-error" role="alert" tabIndex={-1}>
+          <span className="visually-hidden">{t("errorTitle")}: </span>
+          {state.formError}
+        </p>
+      )}
+      <div className="checkbox">
+        <input id={`${id}-confirm`} name="confirm" type="checkbox" value="yes" required aria-invalid={!!state.formError || undefined} aria-describedby={state.formError ? `${id}-error` : undefined} />
+        <label htmlFor={`${id}-confirm`}>{t("confirm", { language })}</label>
+      </div>
+      <DeleteButton label={t("submit")} accessibleLabel={t("submitLabel", { language })} pending={t("pending")} />
+    </form>
+  );
+}
+
+function DeleteButton({ label, accessibleLabel, pending }: { label: string; accessibleLabel: string; pending: string }) {
+  const status = useFormStatus();
+  return (
+    <button type="submit" className="button button-secondary" aria-label={status.pending ? undefined : accessibleLabel} aria-disabled={status.pending} disabled={status.pending}>
+      {status.pending ? pending : label}
+    </button>
+  );
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type Page } from "@playwright/test";
+import { createCampaign, signatureRows } from "./support/db";
+import { baseURL } from "./support/env";
+import { createStaff, signInByApi } from "./support/staff";
+
+// Security headers, the Content-Security-Policy's nonce, and the refusal of cross-site requests, as a
+// browser meets them (proxy.ts, lib/security/*). The site runs on http here: no HSTS, plain cookies.
+
+const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+const directive = (csp: string, name: string) => csp.split(/;\s*/).find((part) => part.startsWith(`${name} `))?.slice(name.length + 1);
+
+/** Collects what the browser reports as CSP violations (events and console messages). */
+async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__reportViolation", (text: string) => seen.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) seen.push(message.text());
+  });
+  return seen;
+}
+
+test("every kind of response carries the security headers; only the widget may be framed", async ({ request }) => {
+  const campaign = await createCampaign();
+  const paths = ["/", `/c/${campaign.slug}`, "/admin/login", `/api/campaigns/${campaign.slug}`, "/api/health", `/embed/${campaign.slug}`];
+  for (const path of paths) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    if (path.startsWith("/embed/") && response.status() === 404) continue; // the widget is not built yet
+    expect(response.status(), path).toBeLessThan(400);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"]!;
+    expect(csp, path).toBeTruthy();
+    expect(directive(csp, "script-src"), path).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
+    expect(csp, path).not.toContain("unsafe-eval");
+    expect(directive(csp, "object-src"), path).toBe("'none'");
+    expect(directive(csp, "base-uri"), path).toBe("'self'");
+    expect(directive(csp, "form-action"), path).toBe("'self'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    expect(headers["strict-transport-security"], path).toBeUndefined(); // http, not production
+    if (path.startsWith("/embed/")) {
+      expect(directive(csp, "frame-ancestors"), path).toBe("*");
+      expect(headers["x-frame-options"], path).toBeUndefined();
+    } else {
+      expect(directive(csp, "frame-ancestors"), path).toBe("'none'");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+    }
+  }
+});
+
+test("static files carry nosniff and no framing", async ({ page, request }) => {
+  await page.goto("/");
+  const script = await page.locator("script[src*='/_next/static/']").first().getAttribute("src");
+  expect(script).toBeTruthy();
+  const headers = (await request.get(script!)).headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toBeUndefined(); // a script file needs no policy of its own
+});
+
+test("each response has its own nonce, and it is the nonce on the page's scripts", async ({ page }) => {
+  const campaign = await createCampaign();
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const response = await page.goto(`/c/${campaign.slug}`);
+    const nonce = nonceOf(response!.headers()["content-security-policy"]);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    nonces.push(nonce!);
+    // Every script tag of the HTML as sent carries this request's nonce (data blocks such as the
+    // schema.org JSON are not scripts that run). Chunks loaded later are trusted through 'strict-dynamic'.
+    const tags = [...(await response!.text()).matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]!).filter((attributes) => !/type="application\/(ld\+)?json"/.test(attributes));
+    expect(tags.length).toBeGreaterThan(1);
+    for (const attributes of tags) expect(attributes).toContain(`nonce="${nonce}"`);
+    // And the browser took them as such (it hides the attribute, but keeps the nonce property).
+    const inDom = await page.locator("script[src*='/_next/static/']").first().evaluate((script) => (script as HTMLScriptElement).nonce);
+    expect(inDom).toBe(nonce);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+});
+
+test("the campaign page runs without a CSP violation, and the sign form still works with JavaScript and its proof of work", async ({ page }) => {
+  const campaign = await createCampaign();
+  const violations = await watchViolations(page);
+  const posted: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname === `/c/${campaign.slug}`) posted.push(request.postData() ?? "");
+  });
+  await page.goto(`/c/${campaign.slug}`);
+  await page.getByLabel("Full name").fill("Hina Jilani");
+  await page.getByLabel("Email address").fill(`csp-${randomUUID().slice(0, 8)}@example.org`);
+  await page.getByLabel("Country", { exact: true }).selectOption("PAK");
+  // The proof of work solves in a Web Worker (blob: URL) once a field had focus; wait for its answer.
+  await expect(page.locator("input[name='altcha']")).toHaveValue(/.{20,}/, { timeout: 15_000 });
+  await page.getByRole("button", { name: "Sign the petition" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check your email" })).toBeVisible();
+  expect((await signatureRows(campaign.id)).map((row) => row.fullName)).toEqual(["Hina Jilani"]);
+  expect(posted.length).toBeGreaterThan(0); // sent by React (JavaScript ran), not as a plain form
+  expect(violations).toEqual([]);
+});
+
+test("the other pages run without a CSP violation either, public and admin", async ({ page }) => {
+  const campaign = await createCampaign();
+  const violations = await watchViolations(page);
+  await signInByApi(page.request, await createStaff("ADMIN"));
+  const pages = ["/", "/privacy", `/embed/${campaign.slug}`, "/admin", "/admin/signatures", "/admin/accounts", "/admin/accounts/me", "/admin/campaigns/new", `/admin/campaigns/${campaign.id}`];
+  for (const path of pages) {
+    const response = await page.goto(path);
+    if (path.startsWith("/embed/") && response?.status() === 404) continue;
+    expect(response?.status(), path).toBe(200);
+    // Hydrated: Next's router is up (its scripts ran under the policy).
+    await expect.poll(() => page.evaluate(() => "next" in window), { message: path }).toBe(true);
+    expect(violations, path).toEqual([]);
+  }
+});
+
+test("a script slipped into the page without the nonce does not run (nor an inline event handler)", async ({ page }) => {
+  const campaign = await createCampaign();
+  const violations = await watchViolations(page);
+  // As if stored text had broken out of its escaping: the HTML gets an inline script, a script with a
+  // guessed nonce, and an onerror handler.
+  await page.route(`**/c/${campaign.slug}`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "</body>",
+      `<script>window.__injected = "inline"</script><script nonce="guessed">window.__injected = "guessed"</script><img src="/nowhere.png" onerror="window.__injected = 'handler'"></body>`,
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto(`/c/${campaign.slug}`);
+  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
+  expect(violations.join("\n")).toMatch(/script-src/);
+  // The page's own scripts still ran: React hydrated the form and loaded the proof-of-work widget.
+  await expect(page.locator("altcha-widget")).toHaveCount(1, { timeout: 10_000 });
+});
+
+test("state-changing requests from elsewhere get 403 and change nothing; the site's own go through", async ({ request }) => {
+  const campaign = await createCampaign();
+  const form = { fullName: "Forged Signer", email: `csrf-${randomUUID().slice(0, 8)}@example.org`, country: "PAK" };
+  const post = (headers: Record<string, string>) => request.post(`/c/${campaign.slug}`, { headers, form, maxRedirects: 0 });
+  const refused: Record<string, string>[] = [{}, { Origin: "null" }, { Origin: "https://evil.example" }, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }, { Origin: baseURL, "Sec-Fetch-Site": "cross-site" }];
+  for (const headers of refused) {
+    const response = await post(headers);
+    expect(response.status(), JSON.stringify(headers)).toBe(403);
+    expect(await response.text()).toContain("did not come from a page of this site");
+  }
+  // next-auth's sign-in too, even with a valid CSRF token.
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signIn = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: "x@staff.test", password: "x" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(signIn.status()).toBe(403);
+  expect(await signatureRows(campaign.id)).toEqual([]);
+  // With the site's own Origin the same POST reaches the page (a plain form post without the action
+  // id is not a signature, but it is not refused either).
+  expect((await post({ Origin: baseURL, "Sec-Fetch-Site": "same-origin" })).status()).not.toBe(403);
+});
+
+test("a form on another site that posts to the signing page is refused by the browser's own request", async ({ page }) => {
+  const campaign = await createCampaign();
+  const email = `csrf-${randomUUID().slice(0, 8)}@example.org`;
+  // Another site (another host and port, served by this test) with a form aimed at the signing page.
+  const html = `<form method="post" action="${baseURL}/c/${campaign.slug}"><input name="fullName" value="Forged"><input name="email" value="${email}"><input name="country" value="PAK"><button>Go</button></form>`;
+  const other = http.createServer((_request, response) => response.writeHead(200, { "Content-Type": "text/html" }).end(html));
+  await new Promise<void>((resolve) => other.listen(0, "localhost", resolve));
+  try {
+    const otherUrl = `http://localhost:${(other.address() as AddressInfo).port}/`;
+    expect(new URL(otherUrl).origin).not.toBe(new URL(baseURL).origin);
+    await page.goto(otherUrl);
+    const [response] = await Promise.all([page.waitForResponse(`${baseURL}/c/${campaign.slug}`), page.getByRole("button", { name: "Go" }).click()]);
+    expect(response.status()).toBe(403);
+    expect(await response.request().headerValue("origin")).toBe(new URL(otherUrl).origin);
+    expect(await signatureRows(campaign.id)).toEqual([]);
+  } finally {
+    await new Promise<void>((resolve) => other.close(() => resolve()));
+  }
+});

@@ -1,0 +1,156 @@
+import "server-only";
+import { toString as qrSvg } from "qrcode";
+import { recordAudit } from "@/lib/audit/service";
+import { isLoginBlocked, recordLoginFailure } from "@/lib/auth/throttle";
+import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
+import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/two-factor/totp";
+import { db } from "@/lib/db";
+import { openSecret, sealSecret } from "@/lib/security/encryption";
+import { siteUrl } from "@/lib/site-url";
+
+// Two-factor sign-in (TOTP) of staff accounts. The secret is stored encrypted; it is shown to the
+// account's owner only while setting up (before a code has confirmed it), never afterwards. Every
+// accepted code moves totpLastStep forward, in one conditional UPDATE, so no code works twice.
+
+/** Expected failures; `code` is a message key (AdminTwoFactor.errors.*). */
+export type TwoFactorErrorCode = "alreadyOn" | "notStarted" | "notOn" | "wrongCode" | "required" | "notFound" | "self";
+
+export class TwoFactorError extends Error {
+  constructor(readonly code: TwoFactorErrorCode) {
+    super(code);
+    this.name = "TwoFactorError";
+  }
+}
+
+type Actor = { id: number; email: string };
+
+export type TwoFactorStatus =
+  | { state: "off" }
+  | { state: "pending"; secret: string; uri: string; qrSvg: string }
+  | { state: "on"; since: Date };
+
+const context = (accountId: number) => `totp:${accountId}`;
+
+async function account(accountId: number) {
+  const found = await db().adminUser.findUnique({
+    where: { id: accountId },
+    select: { id: true, email: true, role: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
+  if (!found) throw new TwoFactorError("notFound");
+  return found;
+}
+
+function secretOf(found: { id: number; totpSecret: string | null }): string | null {
+  return found.totpSecret ? openSecret(found.totpSecret, context(found.id)) : null;
+}
+
+/** The name the authenticator app shows: the site's host name. */
+function issuer(): string {
+  try {
+    return `Advocate ${new URL(siteUrl()).hostname}`;
+  } catch {
+    return "Advocate";
+  }
+}
+
+/** For the account's own page: off, being set up (with what to scan), or on. */
+export async function twoFactorStatus(accountId: number): Promise<TwoFactorStatus> {
+  const found = await account(accountId);
+  if (found.totpEnabledAt) return { state: "on", since: found.totpEnabledAt };
+  const secret = secretOf(found);
+  if (!secret) return { state: "off" };
+  const uri = totpUri({ issuer: issuer(), account: found.email, secret });
+  return { state: "pending", secret, uri, qrSvg: await qrSvg(uri, { type: "svg", errorCorrectionLevel: "M", margin: 2 }) };
+}
+
+/** Starts (or starts again) setting up: a new secret, not yet asked for at sign-in. */
+export async function startTwoFactorSetup(accountId: number): Promise<void> {
+  const secret = newTotpSecret();
+  const { count } = await db().adminUser.updateMany({
+    where: { id: accountId, totpEnabledAt: null },
+    data: { totpSecret: sealSecret(secret, context(accountId)), totpLastStep: null },
+  });
+  if (count === 0) throw new TwoFactorError((await account(accountId)).totpEnabledAt ? "alreadyOn" : "notFound");
+}
+
+/**
+ * Accepts `code` for the account if it is valid and its time step is later than the last one
+ * accepted, recording that step. `enabled`: whether two-factor must be on (sign-in, turning off) or
+ * still being set up (confirming).
+ */
+async function consumeCode(accountId: number, code: unknown, { enabled }: { enabled: boolean }): Promise<number | null> {
+  const found = await account(accountId);
+  if ((found.totpEnabledAt !== null) !== enabled) return null;
+  const secret = secretOf(found);
+  if (!secret) return null;
+  const step = await checkTotp(secret, code, { afterTimeStep: found.totpLastStep });
+  if (step === null) return null;
+  // Two requests with the same code at the same moment: only one moves the step forward.
+  const { count } = await db().adminUser.updateMany({
+    where: { id: accountId, totpSecret: found.totpSecret, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  return count === 1 ? step : null;
+}
+
+/** Turns two-factor on once the owner proves, with a code, that their app has the secret. */
+export async function confirmTwoFactorSetup(actor: Actor, code: unknown): Promise<void> {
+  const found = await account(actor.id);
+  if (found.totpEnabledAt) throw new TwoFactorError("alreadyOn");
+  if (!found.totpSecret) throw new TwoFactorError("notStarted");
+  if ((await consumeCode(actor.id, code, { enabled: false })) === null) throw new TwoFactorError("wrongCode");
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.adminUser.updateMany({ where: { id: actor.id, totpEnabledAt: null, totpSecret: found.totpSecret }, data: { totpEnabledAt: new Date() } });
+    if (count === 0) throw new TwoFactorError("alreadyOn");
+    await recordAudit(tx, { actor, action: "account.two-factor.enable", details: { accountId: actor.id, email: found.email } });
+  });
+}
+
+/** The throttle's "address" key for attempts to turn two-factor off (they come from a signed-in session). */
+const disableAttempts = (accountId: number) => `two-factor-disable:${accountId}`;
+
+function cleared() {
+  return { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
+}
+
+/**
+ * The owner turns two-factor off, with a current code (a session left open is not enough). Refused
+ * for admins when REQUIRE_ADMIN_TOTP is on.
+ */
+export async function disableTwoFactor(actor: Actor, code: unknown): Promise<void> {
+  const found = await account(actor.id);
+  if (!found.totpEnabledAt) throw new TwoFactorError("notOn");
+  if (found.role === "ADMIN" && adminTwoFactorRequired()) throw new TwoFactorError("required");
+  // Wrong codes count against the account like failed sign-ins, so a stolen session cannot try
+  // codes until one fits. (Paused, it gets the same answer as a wrong code.)
+  if (await isLoginBlocked(found.email, disableAttempts(actor.id))) throw new TwoFactorError("wrongCode");
+  if ((await consumeCode(actor.id, code, { enabled: true })) === null) {
+    await recordLoginFailure(found.email, disableAttempts(actor.id));
+    throw new TwoFactorError("wrongCode");
+  }
+  await db().$transaction(async (tx) => {
+    await tx.adminUser.update({ where: { id: actor.id }, data: cleared() });
+    await recordAudit(tx, { actor, action: "account.two-factor.disable", details: { accountId: actor.id, email: found.email } });
+  });
+}
+
+/**
+ * Recovery for someone who lost their authenticator: an admin turns another account's two-factor off
+ * (it can then sign in with its password and set it up again). Audited. Not for one's own account,
+ * which needs a code (disableTwoFactor).
+ */
+export async function resetTwoFactor(actor: Actor, accountId: number): Promise<{ changed: boolean; email: string }> {
+  if (accountId === actor.id) throw new TwoFactorError("self");
+  const found = await account(accountId);
+  if (!found.totpSecret && !found.totpEnabledAt) return { changed: false, email: found.email };
+  await db().$transaction(async (tx) => {
+    await tx.adminUser.update({ where: { id: accountId }, data: cleared() });
+    await recordAudit(tx, { actor, action: "account.two-factor.reset", details: { accountId, email: found.email, wasOn: found.totpEnabledAt !== null } });
+  });
+  return { changed: true, email: found.email };
+}
+
+/** At sign-in: accepts a valid, unused code of an account with two-factor on. */
+export async function acceptSignInCode(accountId: number, code: unknown): Promise<boolean> {
+  return (await consumeCode(accountId, code, { enabled: true })) !== null;
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { STATEMENT_MAX } from "@/lib/campaigns/schema";
+import { LOCALES } from "@/lib/i18n/locales";
+
+// One schema for the translation form and the server. Error messages are message keys
+// (AdminTranslations.errors.*), translated where they are shown. Limits follow the columns, which
+// are the original's (Campaign.title, summary, statement).
+
+export const TRANSLATION_TEXT_FIELDS = ["title", "summary", "statement"] as const;
+export type TranslationTextField = (typeof TRANSLATION_TEXT_FIELDS)[number];
+export type TranslationField = "locale" | TranslationTextField;
+export const TRANSLATION_FIELDS: TranslationField[] = ["locale", ...TRANSLATION_TEXT_FIELDS];
+export const TRANSLATION_LIMITS: Record<TranslationTextField, number> = { title: 200, summary: 500, statement: STATEMENT_MAX };
+
+const required = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .pipe(z.string().min(1, { error: "required", abort: true }).max(max, { error: "tooLong" }));
+
+const locale = z
+  .string({ error: "localeInvalid" })
+  .trim()
+  .pipe(z.enum(LOCALES, { error: "localeInvalid" }));
+
+export const translationSchema = z.object({
+  locale,
+  title: required(TRANSLATION_LIMITS.title),
+  summary: required(TRANSLATION_LIMITS.summary),
+  statement: required(TRANSLATION_LIMITS.statement),
+});
+
+export type TranslationInput = z.output<typeof translationSchema>;
+
+/** Deleting asks for a ticked "Yes, delete" box, so that it needs no JavaScript confirm dialog. */
+export const deleteTranslationSchema = z.object({
+  locale,
+  confirm: z.literal("yes", { error: "confirmRequired" }),
+});
+
+/** The raw form values, echoed back so that nothing typed is lost when the form has errors. */
+export type TranslationFormValues = Partial<Record<TranslationField, string>>;
+
+export function translationFormValues(formData: FormData): TranslationFormValues {
+  const values: TranslationFormValues = {};
+  for (const field of TRANSLATION_FIELDS) {
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value.slice(0, STATEMENT_MAX + 1_000);
+  }
+  return values;
+}

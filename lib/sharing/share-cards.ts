@@ -1,0 +1,57 @@
+import "server-only";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { textDirection, translator } from "@/lib/i18n/catalogs";
+import { getPetitionProgress } from "@/lib/petition/queries";
+import type { ShareImageContent } from "@/lib/sharing/share-image";
+import { siteUrl } from "@/lib/site-url";
+import { getVoteRecord } from "@/lib/votes/queries";
+import { countryHistory } from "@/lib/votes/results";
+
+// The words on the share images. Each function returns null for what is not public (an unknown or
+// draft campaign, a country with no vote on record), so the routes answer 404.
+
+const host = () => new URL(siteUrl()).host;
+
+export async function campaignCard(slug: string): Promise<ShareImageContent | null> {
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) return null;
+  const t = translator(campaign.locale, "ShareImage");
+  const progress = await getPetitionProgress(campaign);
+  return {
+    kicker: campaign.organisation,
+    headline: campaign.title,
+    lines: [t("count", { count: progress.confirmed }), t("goal", { goal: progress.goal })],
+    progress: progress.goal > 0 ? Math.min(1, progress.confirmed / progress.goal) : undefined,
+    footer: t("footer", { host: host() }),
+    locale: campaign.locale,
+    dir: textDirection(campaign.locale),
+  };
+}
+
+export async function countryCard(slug: string, iso3: string): Promise<ShareImageContent | null> {
+  const campaign = await getPublicCampaign(slug);
+  const history = campaign ? countryHistory(await getVoteRecord(campaign.id), iso3) : null;
+  if (!campaign || !history) return null;
+  const [t, tv] = [translator(campaign.locale, "ShareImage"), translator(campaign.locale, "Votes")];
+  const last = history.steps[history.steps.length - 1];
+  // Only an established vote makes a headline; "not recorded by name" is said as such, never guessed.
+  const headline =
+    last && last.vote !== "UNKNOWN" ? t("countryHeadline", { country: history.name, vote: tv(`voteShort.${last.vote}`) }) : t("countryHeadlineUnknown", { country: history.name });
+  return {
+    kicker: campaign.title,
+    headline,
+    lines: history.steps.map((step) => t("countryStage", { body: step.body, year: String(step.date.getUTCFullYear()), vote: tv(`vote.${step.vote}`) })),
+    footer: t("footer", { host: host() }),
+    locale: campaign.locale,
+    dir: textDirection(campaign.locale),
+  };
+}
+
+/** Open Graph and Twitter tags for a page with a share image. */
+export function shareMetadata(input: { title: string; description: string; url: string; image: string; alt: string }) {
+  const images = [{ url: input.image, width: 1200, height: 630, alt: input.alt, type: "image/png" }];
+  return {
+    openGraph: { type: "website" as const, title: input.title, description: input.description, url: input.url, images },
+    twitter: { card: "summary_large_image" as const, title: input.title, description: input.description, images },
+  };
+}

@@ -1,0 +1,205 @@
+// `npm run test:faults`: the database restarts while people are signing (docs/decisions/013).
+// The production build is served by `next start` over an embedded PostgreSQL that this script starts,
+// stops and starts again on the same data directory and port, while signatures are submitted
+// continuously the way a browser without JavaScript submits them. It checks that
+//   - every signature whose submitter saw success (303 to the thanks page) is in the database;
+//   - while the database is down, signing answers 503 with Retry-After and a "try again" text (no
+//     hang, no stack trace, no 500), and so do /api/health and the public API;
+//   - the app serves again within 5 s of the database's return, by itself;
+//   - the server's log holds none of the signers' addresses or names;
+//   - `next start` with APP_ENV=production and no secrets refuses to start, naming them.
+// Prints a line per check, writes .tmp/faults-report.json ({passed, failed, checks}) and exits 1 on a failure.
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../lib/database/embedded";
+import { applyMigrations } from "../lib/database/migrations";
+import { seed } from "../lib/database/seed";
+import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
+import { type Attempt, leaksInternals, parseSignForm, probe, submit, succeeded } from "./lib/fault-client";
+import { checkOutcome, type Check, type Timeline } from "./lib/fault-checks";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const WORKERS = 4;
+const BEFORE_MS = 4_000;
+const OUTAGE_MS = 4_000;
+const AFTER_MS = 8_000;
+const RUN = Date.now().toString(36);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve) => spawn(command, args, { stdio: "inherit", env }).on("exit", resolve));
+}
+
+function startServer(env: NodeJS.ProcessEnv, port: number, log: string[]): ChildProcess {
+  const child = spawn(nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (chunk) => log.push(String(chunk)));
+  child.stderr!.on("data", (chunk) => log.push(String(chunk)));
+  return child;
+}
+
+async function waitHealthy(baseUrl: string, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(200)) {
+    if ((await probe(`${baseUrl}/api/health`)).status === 200) return true;
+  }
+  return false;
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+/** `next start` run directly with APP_ENV=production and no secrets must exit, naming them. */
+async function refusesWithoutSecrets(env: NodeJS.ProcessEnv): Promise<Check> {
+  const output: string[] = [];
+  const child = startServer({ ...env, APP_ENV: "production", NEXTAUTH_SECRET: "", CLIENT_HASH_KEY: "", ALTCHA_HMAC_KEY: "", TOTP_ENCRYPTION_KEY: "" }, await freePort(), output);
+  const code = await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(30_000).then(() => "still running")]);
+  await stopServer(child);
+  const text = output.join("");
+  const ok = code === 1 && ["NEXTAUTH_SECRET", "CLIENT_HASH_KEY", "ALTCHA_HMAC_KEY", "TOTP_ENCRYPTION_KEY", "openssl rand -base64 32"].every((word) => text.includes(word));
+  return { name: "`next start` with APP_ENV=production and no secrets exits 1 naming each secret", ok, detail: ok ? undefined : `exit ${String(code)}: ${text.slice(-600)}` };
+}
+
+async function openCampaignSlug(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ slug: string }>(`SELECT slug FROM "Campaign" WHERE status = 'OPEN' ORDER BY id LIMIT 1`);
+    if (!rows[0]) throw new Error("the seed created no open campaign");
+    return rows[0].slug;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<number> {
+  const began = Date.now();
+  const tmp = path.join(root, ".tmp");
+  mkdirSync(tmp, { recursive: true });
+  chmodSync(tmp, 0o755);
+  const dataDir = mkdtempSync(path.join(tmp, "faults-"));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when we are root
+  const [appPort, dbPort] = [await freePort(), await freePort()];
+  const baseUrl = `http://127.0.0.1:${appPort}`;
+  const serverLog: string[] = [];
+  let database: RunningPostgres | undefined;
+  let server: ChildProcess | undefined;
+  const checks: Check[] = [];
+
+  try {
+    database = await startEmbeddedPostgres({ dataDir, port: dbPort });
+    await applyMigrations(database.url);
+    await seed(database.url);
+    const hash = sourceHash();
+    if (!buildIsCurrent(hash)) {
+      console.log("faults: building the app (next build)…");
+      if ((await run(nextBin, ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" })) !== 0) throw new Error("next build failed");
+      recordBuild(hash);
+    }
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      APP_URL: baseUrl,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: "fault-test-session-secret-0123456789abcdef",
+      SMTP_URL: "",
+      SCHEDULED_JOBS: "off",
+      APP_ENV: "development",
+    };
+    checks.push(await refusesWithoutSecrets(env));
+
+    const setupDone = Date.now();
+    server = startServer(env, appPort, serverLog);
+    if (!(await waitHealthy(baseUrl, 60_000))) throw new Error(`the app did not become healthy:\n${serverLog.join("").slice(-2000)}`);
+    const slug = await openCampaignSlug(database.url);
+    const page = await probe(`${baseUrl}/c/${slug}`);
+    if (page.status !== 200) throw new Error(`the campaign page answered ${page.status}`);
+    const form = parseSignForm(page.body);
+    console.log(`faults: setup ${((setupDone - began) / 1000).toFixed(1)} s; app up in ${elapsed(setupDone)}; signing with ${WORKERS} clients`);
+
+    // The load: each worker signs again as soon as it has an answer.
+    const attempts: Attempt[] = [];
+    const probes: Awaited<ReturnType<typeof probe>>[] = [];
+    let counter = 0;
+    let stop = false;
+    const worker = async () => {
+      while (!stop) {
+        const n = ++counter;
+        const address = `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+        attempts.push(await submit(baseUrl, slug, form, { n, address, email: `fault-${RUN}-${n}@example.org`, fullName: `Faultsigner ${RUN}x${n}` }));
+      }
+    };
+    const prober = async () => {
+      while (!stop) {
+        probes.push(...(await Promise.all([probe(`${baseUrl}/api/health`), probe(`${baseUrl}/api/campaigns/${slug}`), probe(`${baseUrl}/c/${slug}`)])));
+        await sleep(250);
+      }
+    };
+    const load = [...Array.from({ length: WORKERS }, worker), prober()];
+
+    await sleep(BEFORE_MS);
+    const timeline: Timeline = { stopBegan: Date.now(), stopEnded: 0, startBegan: 0, startEnded: 0, end: 0 };
+    await database.stop();
+    timeline.stopEnded = Date.now();
+    console.log(`faults: PostgreSQL stopped (${timeline.stopEnded - timeline.stopBegan} ms)`);
+    await sleep(OUTAGE_MS);
+    timeline.startBegan = Date.now();
+    database = await startEmbeddedPostgres({ dataDir, port: dbPort });
+    timeline.startEnded = Date.now();
+    console.log(`faults: PostgreSQL started again (${timeline.startEnded - timeline.startBegan} ms)`);
+    await sleep(AFTER_MS);
+    stop = true;
+    await Promise.all(load);
+    timeline.end = Date.now();
+
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const stored = new Set(
+      (await client.query<{ email: string }>(`SELECT email FROM "Signature" WHERE email LIKE $1`, [`fault-${RUN}-%`])).rows.map((row) => row.email),
+    );
+    await client.end();
+    checks.push(...checkOutcome({ attempts, probes, timeline, stored, slug, serverLog: serverLog.join(""), clients: WORKERS, succeeded, leaksInternals }));
+  } catch (error) {
+    checks.push({ name: "the fault test ran to the end", ok: false, detail: (error as Error).stack ?? String(error) });
+  } finally {
+    if (server) await stopServer(server);
+    await database?.stop();
+  }
+
+  const failed = checks.filter((check) => !check.ok);
+  for (const check of checks) console.log(`${check.ok ? "  ok  " : "  FAIL"} ${check.name}${check.detail && !check.ok ? `\n        ${check.detail.split("\n").join("\n        ")}` : ""}`);
+  writeFileSync(path.join(tmp, "faults-report.json"), JSON.stringify({ passed: checks.length - failed.length, failed: failed.length, seconds: (Date.now() - began) / 1000, checks }, null, 2));
+  if (failed.length === 0) rmSync(dataDir, { recursive: true, force: true });
+  else writeFileSync(path.join(dataDir, "server.log"), serverLog.join(""));
+  console.log(`faults: ${checks.length - failed.length} passed, ${failed.length} failed in ${elapsed(began)}${failed.length ? ` (data and server.log kept in ${dataDir})` : ""}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,9 @@
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
+import createIntlMiddleware from "next-intl/middleware";
+import { routing } from "@/i18n/routing";
 import { authCookies } from "@/lib/auth/cookies";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
 import { isFlooding } from "@/lib/petition/flood-gate";
@@ -8,6 +11,8 @@ import { createNonce, securityEnv, securityHeaders } from "@/lib/security/header
 import { checkOrigin } from "@/lib/security/origin";
 
 // Runs on every request except static files. None of its jobs is authorization:
+// - languages: a page path without one (/c/x) is redirected to the reader's (/ur/c/x), from
+//   Accept-Language (next-intl); the language of a path that has one is passed on to the app;
 // - security headers on every response, with a fresh CSP nonce that Next.js puts on its scripts
 //   (lib/security/headers.ts);
 // - state-changing requests from other sites get HTTP 403 (lib/security/origin.ts);
@@ -16,13 +21,23 @@ import { checkOrigin } from "@/lib/security/origin";
 // - the signing form (campaign page and widget): a network flooding a campaign gets HTTP 429 before
 //   the action runs.
 const env = securityEnv();
-const adminRedirect = withAuth({
-  pages: { signIn: "/admin/login" },
-  // The same cookie name as lib/auth/options.ts sets (`__Host-` on https).
-  cookies: { sessionToken: authCookies(env.appUrl).sessionToken },
-});
+// One per language, so that the login page it sends anonymous visitors to is in theirs.
+const adminRedirects = Object.fromEntries(
+  LOCALES.map((locale) => [
+    locale,
+    withAuth({
+      pages: { signIn: `/${locale}/admin/login` },
+      // The same cookie name as lib/auth/options.ts sets (`__Host-` on https).
+      cookies: { sessionToken: authCookies(env.appUrl).sessionToken },
+    }),
+  ]),
+) as Record<Locale, ReturnType<typeof withAuth>>;
+const handleLanguage = createIntlMiddleware(routing);
+// Paths that have no language: the API, Next's own, files (sitemap.xml, robots.txt).
+const OUTSIDE_LANGUAGES = /^\/(?:api|_next)(?:\/|$)|\.[a-z0-9]+$/i;
+// Set for next-intl's getRequestConfig (next-intl/dist/.../shared/constants.js HEADER_LOCALE_NAME).
+const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
 
-// The pages whose form signs a petition: the campaign page and the embedded widget.
 const SIGNING_PAGE = /^\/(?:c|embed)\/([^/]+)$/;
 // What the matcher used to be: "/admin" and "/admin/((?!login).*)".
 const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.startsWith("/admin/") && !pathname.startsWith("/admin/login"));
@@ -31,7 +46,10 @@ const plainText = (body: string, status: number, headers: Record<string, string>
   new NextResponse(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const { pathname } = request.nextUrl;
+  const [, first = "", ...rest] = request.nextUrl.pathname.split("/");
+  const locale = isLocale(first) ? first : null;
+  // The path within the language: "/ur/c/x" -> "/c/x".
+  const pathname = locale ? `/${rest.join("/")}` : request.nextUrl.pathname;
   const nonce = createNonce();
   const security = securityHeaders({ nonce, pathname, env });
   // A request id for every log line of this request (lib/log.ts), echoed to the caller.
@@ -54,12 +72,14 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     return finish(plainText("Refused: this request did not come from a page of this site.", 403));
   }
 
-  if (isAdminPage(pathname)) {
-    const redirect = await adminRedirect(request as NextRequestWithAuth, event);
+  if (!locale) {
+    if (!OUTSIDE_LANGUAGES.test(pathname)) return finish(handleLanguage(request));
+  } else if (isAdminPage(pathname)) {
+    const redirect = await adminRedirects[locale](request as NextRequestWithAuth, event);
     if (redirect) return finish(redirect);
   }
 
-  const campaign = SIGNING_PAGE.exec(pathname);
+  const campaign = locale ? SIGNING_PAGE.exec(pathname) : null;
   if (request.method === "POST" && campaign) {
     try {
       if (await isFlooding(decodeURIComponent(campaign[1]!), request.headers)) {
@@ -75,6 +95,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 
   // Next.js reads the nonce from the request's CSP header while rendering; x-nonce is for our own code.
   requestHeaders.set("x-nonce", nonce);
+  if (locale) requestHeaders.set(LOCALE_HEADER, locale);
   requestHeaders.set("Content-Security-Policy", security["Content-Security-Policy"]!);
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }

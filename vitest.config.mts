@@ -15,5 +15,8 @@ export default defineConfig({
     globalSetup: ["./lib/test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // next-intl's navigation imports "next/navigation" without an extension, which Node's ESM loader
+    // cannot resolve; run it through Vite instead.
+    server: { deps: { inline: ["next-intl"] } },
   },
 });

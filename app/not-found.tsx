@@ -1,20 +1,22 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { SiteFrame } from "@/components/ui/site-chrome";
-import { paths } from "@/lib/paths";
+import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import en from "@/messages/en.json";
+import "./[locale]/globals.css";
 
-export default async function NotFound() {
-  const t = await getTranslations("NotFound");
-  // Rendered under the root layout only, so it brings the site's frame itself.
+// A path outside any language that proxy.ts did not redirect (it redirects every page path): rare, so
+// English, with its own <html> since no language layout wraps it.
+export default function GlobalNotFound() {
   return (
-    <SiteFrame>
-      <div className="container narrow">
-        <h1>{t("title")}</h1>
-        <p>{t("body")}</p>
-        <p>
-          <Link href={paths.home()}>{t("home")}</Link>
-        </p>
-      </div>
-    </SiteFrame>
+    <html lang={DEFAULT_LOCALE} dir="ltr">
+      <body>
+        <main id="main" className="container narrow">
+          <h1>{en.NotFound.title}</h1>
+          <p>{en.NotFound.body}</p>
+          <p>
+            <Link href={`/${DEFAULT_LOCALE}`}>{en.NotFound.home}</Link>
+          </p>
+        </main>
+      </body>
+    </html>
   );
 }

@@ -32,7 +32,7 @@ test("a reader signs through the widget in an iframe on another site, which foll
   await signInByApi(admin.request, await createStaff("ADMIN"));
   await admin.goto(`/admin/campaigns/${campaign.id}/reach`);
   const snippet = await admin.getByLabel("HTML to copy").inputValue();
-  expect(snippet).toContain(`<iframe src="${baseURL}/embed/${campaign.slug}"`);
+  expect(snippet).toContain(`<iframe src="${baseURL}/en/embed/${campaign.slug}"`);
   html = `<!doctype html><html><head><title>Partner</title></head><body><h1>Partner news</h1>${snippet}</body></html>`;
   await page.goto(partnerUrl);
   const iframe = page.locator("iframe");

@@ -91,7 +91,7 @@ test("the campaign page runs without a CSP violation, and the sign form still wo
   const violations = await watchViolations(page);
   const posted: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === `/c/${campaign.slug}`) posted.push(request.postData() ?? "");
+    if (request.method() === "POST" && new URL(request.url()).pathname === `/en/c/${campaign.slug}`) posted.push(request.postData() ?? "");
   });
   await page.goto(`/c/${campaign.slug}`);
   await page.getByLabel("Full name").fill("Hina Jilani");

@@ -36,7 +36,7 @@ test("sign, receive the mail, confirm with the button, and see the count rise", 
   const personalUrl = await page.getByLabel("Link to the campaign").inputValue();
   const code = new URL(personalUrl).searchParams.get("ref");
   expect(code).toMatch(/^[a-z2-9]{10}$/);
-  const campaignUrl = new URL(`/c/${campaign.slug}?ref=${code}`, page.url()).toString();
+  const campaignUrl = new URL(`/en/c/${campaign.slug}?ref=${code}`, page.url()).toString();
   expect(personalUrl).toBe(campaignUrl);
   const href = async (name: string) => new URL((await page.getByRole("link", { name }).getAttribute("href"))!);
   expect((await href("Share on Telegram")).searchParams.get("url")).toBe(`${campaignUrl}&utm_source=telegram`);

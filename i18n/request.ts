@@ -1,10 +1,12 @@
+import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { routing } from "@/i18n/routing";
 
-// English only for now; the locale moves into the URL when Urdu arrives (see docs/decisions/004-i18n.md).
-export const DEFAULT_LOCALE = "en";
-
-export default getRequestConfig(async () => {
-  const locale = DEFAULT_LOCALE;
+// The language comes from the URL (/en/…, /ur/…; proxy.ts puts it in a request header for route
+// handlers and server actions too); anything else falls back to English.
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
     timeZone: "UTC",

@@ -1,9 +1,28 @@
+import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
+
 // Typed route helpers: every internal link is built here.
 export type ThanksResult = "check-email" | "mail-failed" | "already-signed" | "confirmed" | "withdrawn";
 /** What the campaign edit page confirms after a redirect from a save. */
 export type AdminCampaignNotice = "created" | "saved" | "unchanged" | "imported";
 
 const enc = encodeURIComponent;
+
+/**
+ * A path in a language: localised("ur", "/c/x") is "/ur/c/x". Every page lives under its language
+ * (i18n/routing.ts); `paths` gives paths within one. Links (i18n/navigation's Link) add the reader's
+ * language themselves; redirects, form actions, plain <a> and emails use this.
+ */
+export function localised(locale: string, path: string): string {
+  return `/${enc(locale)}${path === "/" ? "" : path}`;
+}
+
+/** A page's canonical URL in its language and its hreflang alternates, for generateMetadata. */
+export function alternates(locale: string, path: string) {
+  return {
+    canonical: localised(locale, path),
+    languages: { ...Object.fromEntries(LOCALES.map((other) => [other, localised(other, path)])), "x-default": localised(DEFAULT_LOCALE, path) },
+  };
+}
 
 export const paths = {
   home: () => "/",
@@ -15,7 +34,7 @@ export const paths = {
   embed: (slug: string) => `/embed/${enc(slug)}`,
   embedThanks: (slug: string, result: ThanksResult, referral?: string | null) => `/embed/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
   shareImage: (slug: string, version?: number) => `/c/${enc(slug)}/share-image${version === undefined ? "" : `?v=${version}`}`,
-  voteMap: (slug: string, stage: string, version: string, lang: string) => `/c/${enc(slug)}/vote-map/${enc(stage)}?v=${enc(version)}&lang=${enc(lang)}`,
+  voteMap: (slug: string, stage: string, version: string) => `/c/${enc(slug)}/vote-map/${enc(stage)}?v=${enc(version)}`,
   countryShareImage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}/share-image`,
   confirm: (token: string) => `/confirm/${enc(token)}`,
   withdraw: (token: string) => `/withdraw/${enc(token)}`,

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { mustSetUpTwoFactor, type StaffUser } from "@/lib/auth/session";

@@ -1,15 +1,15 @@
 import type { PublicCampaign } from "@/lib/campaigns/queries";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { absoluteUrl } from "@/lib/site-url";
 
 /** schema.org data for search engines. `<` is escaped so that no text can close the script element. */
-export function CampaignStructuredData({ campaign }: { campaign: PublicCampaign }) {
+export function CampaignStructuredData({ campaign, locale }: { campaign: PublicCampaign; locale: string }) {
   const data = {
     "@context": "https://schema.org",
     "@type": "WebPage",
     name: campaign.title,
     description: campaign.summary,
-    url: absoluteUrl(paths.campaign(campaign.slug)),
+    url: absoluteUrl(localised(locale, paths.campaign(campaign.slug))),
     inLanguage: campaign.locale,
     publisher: { "@type": "Organization", name: campaign.organisation },
   };

@@ -1,9 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { SignForm } from "@/components/petition/sign-form";
 import type { PublicCampaign } from "@/lib/campaigns/queries";
 import { countryOptions } from "@/lib/countries";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { signAction } from "@/lib/petition/actions";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { getPetitionProgress } from "@/lib/petition/queries";
@@ -11,11 +11,17 @@ import type { Attribution } from "@/lib/sharing/referral";
 
 /** The widget: the campaign's title (linking to its page, in a new tab), the count, the form. */
 export async function EmbedWidget({ campaign, attribution }: { campaign: PublicCampaign; attribution: Attribution }) {
-  const [t, tForm, tTrust, progress] = await Promise.all([getTranslations("Embed"), getTranslations("Petition.form"), getTranslations("Trust.form"), getPetitionProgress(campaign)]);
+  const [t, tForm, tTrust, progress, locale] = await Promise.all([
+    getTranslations("Embed"),
+    getTranslations("Petition.form"),
+    getTranslations("Trust.form"),
+    getPetitionProgress(campaign),
+    getLocale(),
+  ]);
   return (
     <article className="embed-widget" lang={campaign.locale} aria-labelledby="embed-title">
       <h1 id="embed-title">
-        <a href={paths.campaign(campaign.slug)} target="_blank" rel="noopener">
+        <a href={localised(locale, paths.campaign(campaign.slug))} target="_blank" rel="noopener">
           {campaign.title}
         </a>
       </h1>
@@ -25,7 +31,7 @@ export async function EmbedWidget({ campaign, attribution }: { campaign: PublicC
         <SignForm
           action={signAction.bind(null, campaign.slug, "embed")}
           organisation={campaign.organisation}
-          countries={countryOptions("en")}
+          countries={countryOptions(locale)}
           honeypotLabel={tTrust("honeypot")}
           attribution={attribution}
           linksInNewTab

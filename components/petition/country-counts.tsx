@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
 import type { PublicCountryCount } from "@/lib/petition/public-counts";
 
@@ -8,9 +8,10 @@ const SHOWN = 10;
 export async function CountryCounts({ counts }: { counts: PublicCountryCount[] }) {
   if (counts.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("Petition.byCountry"), getFormatter()]);
+  const locale = await getLocale();
   const row = (entry: PublicCountryCount) => (
     <tr key={entry.country}>
-      <th scope="row">{countryName(entry.country)}</th>
+      <th scope="row">{countryName(entry.country, locale)}</th>
       <td>{entry.signatures === "<5" ? t("few") : format.number(entry.signatures)}</td>
     </tr>
   );

@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { RecentSigners } from "@/components/petition/recent-signers";
 import { SignForm } from "@/components/petition/sign-form";
@@ -12,6 +12,7 @@ import type { Attribution } from "@/lib/sharing/referral";
 /** The petition beside the campaign: the count, the form (or why it is closed), recent signers. */
 export async function PetitionPanel({ campaign, attribution }: { campaign: PublicCampaign; attribution?: Attribution }) {
   const [t, tTrust, progress, recent] = await Promise.all([getTranslations("Petition.form"), getTranslations("Trust.form"), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
+  const locale = await getLocale();
   const open = isOpenForSignatures(campaign);
   return (
     <aside id="sign" className="petition card" aria-labelledby="sign-heading">
@@ -23,7 +24,7 @@ export async function PetitionPanel({ campaign, attribution }: { campaign: Publi
           <SignForm
             action={signAction.bind(null, campaign.slug, "page")}
             organisation={campaign.organisation}
-            countries={countryOptions("en")}
+            countries={countryOptions(locale)}
             honeypotLabel={tTrust("honeypot")}
             attribution={attribution}
           />

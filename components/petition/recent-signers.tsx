@@ -1,9 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
 import type { RecentSigner } from "@/lib/petition/queries";
 
 export async function RecentSigners({ signers }: { signers: RecentSigner[] }) {
   const t = await getTranslations("Petition.recent");
+  const locale = await getLocale();
   return (
     <section aria-labelledby="recent-heading" className="recent-signers">
       <h3 id="recent-heading">{t("heading")}</h3>
@@ -12,7 +13,7 @@ export async function RecentSigners({ signers }: { signers: RecentSigner[] }) {
       ) : (
         <ul>
           {signers.map((signer, index) => (
-            <li key={index}>{t("signer", { name: signer.firstName, country: countryName(signer.country) })}</li>
+            <li key={index}>{t("signer", { name: signer.firstName, country: countryName(signer.country, locale) })}</li>
           ))}
         </ul>
       )}

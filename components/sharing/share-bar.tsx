@@ -1,7 +1,7 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CopyLink } from "@/components/sharing/copy-link";
 import { NativeShare } from "@/components/sharing/native-share";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { SHARE_TARGETS, shareLinks } from "@/lib/sharing/links";
 
 type Props = {
@@ -16,7 +16,7 @@ type Props = {
 
 /** Plain share links (no third-party scripts), the phone's own share sheet, the link to copy, a QR code. */
 export async function ShareBar({ url, title, slug, personal = false, signed = personal }: Props) {
-  const [t, tThanks] = await Promise.all([getTranslations("Petition.share"), getTranslations("Petition.thanks")]);
+  const [t, tThanks, locale] = await Promise.all([getTranslations("Petition.share"), getTranslations("Petition.thanks"), getLocale()]);
   const text = signed ? t("text", { title }) : t("textInvite", { title });
   const links = shareLinks({ url, text, subject: title });
   return (
@@ -35,7 +35,7 @@ export async function ShareBar({ url, title, slug, personal = false, signed = pe
       <NativeShare url={url} title={title} text={text} />
       <CopyLink url={url} />
       <p className="small">
-        {t("qr")} <a href={paths.campaignQr(slug, "svg")} download>{t("qrSvg")}</a> · <a href={paths.campaignQr(slug, "png")} download>{t("qrPng")}</a>
+        {t("qr")} <a href={localised(locale, paths.campaignQr(slug, "svg"))} download>{t("qrSvg")}</a> · <a href={localised(locale, paths.campaignQr(slug, "png"))} download>{t("qrPng")}</a>
       </p>
     </section>
   );

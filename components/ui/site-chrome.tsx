@@ -1,10 +1,12 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
+import { isLocale } from "@/lib/i18n/locales";
 import { paths } from "@/lib/paths";
 
 /** The public site's and the admin's frame: skip link, header, the page's main region, footer. */
 export async function SiteFrame({ children }: { children: React.ReactNode }) {
-  const t = await getTranslations("Site");
+  const [t, locale] = await Promise.all([getTranslations("Site"), getLocale()]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -16,6 +18,7 @@ export async function SiteFrame({ children }: { children: React.ReactNode }) {
             {t("name")}
           </Link>
           <span className="site-tagline">{t("tagline")}</span>
+          {isLocale(locale) && <LanguageSwitcher current={locale} label={t("languages")} />}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -1,7 +1,7 @@
-import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import { CountryHistoryView } from "@/components/votes/country-history";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
 
 /**
@@ -9,13 +9,13 @@ import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
  * rendered on the server for the chosen country.
  */
 export async function CountryLookup({ slug, stages, selected }: { slug: string; stages: Stage[]; selected?: string }) {
-  const t = await getTranslations("Lookup");
+  const [t, locale] = await Promise.all([getTranslations("Lookup"), getLocale()]);
   const countries = countriesOf(stages);
   const history = selected ? countryHistory(stages, selected) : null;
   return (
     <section id="my-country" aria-labelledby="lookup-heading" className="card lookup">
       <h3 id="lookup-heading">{t("heading")}</h3>
-      <form method="get" action={`${paths.campaign(slug)}#my-country`} className="lookup-form">
+      <form method="get" action={`${localised(locale, paths.campaign(slug))}#my-country`} className="lookup-form">
         <label htmlFor="lookup-country">{t("label")}</label>
         <select id="lookup-country" name="country" defaultValue={history?.iso3 ?? ""} required>
           <option value="" disabled>

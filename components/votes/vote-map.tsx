@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CountryName } from "@/components/votes/country-name";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { missingFrom, worldMap } from "@/lib/votes/map";
 import { mapVersion } from "@/lib/votes/map-svg";
 import { groupByVote, type Stage, type Vote } from "@/lib/votes/results";
@@ -14,7 +14,7 @@ const LEGEND: Vote[] = ["YES", "NO", "ABSTAIN", "ABSENT"];
 export async function VoteMap({ stage, slug }: { stage: Stage; slug: string }) {
   const [t, locale] = await Promise.all([getTranslations("Votes"), getLocale()]);
   const map = worldMap();
-  const src = paths.voteMap(slug, stage.key, mapVersion(stage, locale), locale);
+  const src = localised(locale, paths.voteMap(slug, stage.key, mapVersion(stage, locale)));
   const missing = missingFrom(map, stage.votes.map((row) => row.iso3));
   const notDrawn = stage.votes.filter((row) => missing.has(row.iso3)).sort((a, b) => a.name.localeCompare(b.name, "en"));
   const counts = groupByVote(stage.votes);

@@ -7,7 +7,6 @@ import { accountEnabledSchema, accountRoleSchema, newAccountSchema, type NewAcco
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/constants";
 import { requireAdmin } from "@/lib/auth/session";
 import { requestLog } from "@/lib/log";
-import { paths } from "@/lib/paths";
 
 // The accounts page's forms. Each action checks the role BEFORE parsing: these forms are for admins
 // only, so nobody else learns even how a submission would be validated, and a caller without the
@@ -63,7 +62,7 @@ export async function createAccountAction(previous: NewAccountFormState, formDat
     (await requestLog()).error("accounts: creating an account failed", { error });
     return fail(t("errors.generic"));
   }
-  revalidatePath(paths.adminAccounts());
+  revalidatePath("/", "layout");
   return { fieldErrors: {}, formError: null, notice: t("create.created", { email: parsed.data.email }), values: {}, attempt };
 }
 
@@ -72,7 +71,7 @@ async function runChange(previous: AccountChangeState, change: () => Promise<str
   const attempt = previous.attempt + 1;
   try {
     const notice = await change();
-    revalidatePath(paths.adminAccounts());
+    revalidatePath("/", "layout");
     return { error: null, notice, attempt };
   } catch (error) {
     if (error instanceof AccountError) return { error: t(`errors.${error.code}`), notice: null, attempt };

@@ -20,14 +20,14 @@ const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/altcha/challenge/route.ts",
   "app/api/campaigns/[slug]/route.ts",
-  "app/(site)/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
-  "app/(site)/c/[slug]/qr/[format]/route.ts",
-  "app/(site)/c/[slug]/share-image/route.ts",
-  "app/(site)/c/[slug]/country/[iso3]/share-image/route.ts",
-  "app/(site)/c/[slug]/vote-map/[stage]/route.ts",
+  "app/[locale]/(site)/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
+  "app/[locale]/(site)/c/[slug]/qr/[format]/route.ts",
+  "app/[locale]/(site)/c/[slug]/share-image/route.ts",
+  "app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route.ts",
+  "app/[locale]/(site)/c/[slug]/vote-map/[stage]/route.ts",
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
-const MODERATOR_PAGES = /^app\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx)$/;
+const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx)$/;
 // lib/auth/two-factor/actions.ts: every staff member's own two-factor sign-in (acts on the session's account only).
 const MODERATOR_ACTION_MODULES = /^lib\/(moderation\/|auth\/two-factor\/actions\.ts$)/;
 
@@ -47,7 +47,7 @@ function files(dir: string, match: (file: string) => boolean): string[] {
   });
 }
 
-const adminPages = files("app/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/admin/login"));
+const adminPages = files("app/[locale]/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin/login"));
 const routes = files("app", (f) => f.endsWith("route.ts")).filter((f) => !PUBLIC_ROUTES.has(f));
 const actionModules = files("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
   (f) => !PUBLIC_ACTION_MODULES.has(f),

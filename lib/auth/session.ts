@@ -5,6 +5,7 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
+import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 
 export type StaffRole = "ADMIN" | "MODERATOR";
@@ -37,7 +38,7 @@ export function mustSetUpTwoFactor(staff: StaffUser): boolean {
  */
 export async function requireStaffForTwoFactorSetup(): Promise<StaffUser> {
   const staff = await getStaff();
-  if (!staff) redirect(paths.adminLogin());
+  if (!staff) redirect(await here(paths.adminLogin()));
   return staff;
 }
 
@@ -47,7 +48,7 @@ export async function requireStaffForTwoFactorSetup(): Promise<StaffUser> {
  */
 export async function requireStaff(): Promise<StaffUser> {
   const staff = await requireStaffForTwoFactorSetup();
-  if (mustSetUpTwoFactor(staff)) redirect(paths.adminAccount());
+  if (mustSetUpTwoFactor(staff)) redirect(await here(paths.adminAccount()));
   return staff;
 }
 

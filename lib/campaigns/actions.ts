@@ -8,6 +8,7 @@ import { CampaignError } from "@/lib/campaigns/errors";
 import { requestLog } from "@/lib/log";
 import { campaignFormValues, campaignSchema, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/schema";
 import { createCampaign, updateCampaign, type SavedCampaign } from "@/lib/campaigns/service";
+import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 
 export type CampaignFormState = {
@@ -55,11 +56,7 @@ async function saveCampaign(id: number | null, previous: CampaignFormState, form
     return fail(t("generic"));
   }
 
-  // The public page under its new and old slug, the home page's list of open campaigns, the admin pages.
-  for (const slug of new Set([saved.slug, saved.previousSlug])) if (slug) revalidatePath(paths.campaign(slug));
-  revalidatePath(paths.home());
-  revalidatePath(paths.adminCampaigns());
-  revalidatePath(paths.adminCampaign(saved.id));
-  revalidatePath(paths.adminCampaignPreview(saved.id));
-  redirect(paths.adminCampaign(saved.id, id === null ? "created" : saved.changed.length > 0 ? "saved" : "unchanged"));
+  // Pages render per request; this drops what browsers hold of them (every page, every language).
+  revalidatePath("/", "layout");
+  redirect(await here(paths.adminCampaign(saved.id, id === null ? "created" : saved.changed.length > 0 ? "saved" : "unchanged")));
 }

@@ -7,9 +7,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { TranslationError } from "@/lib/campaigns/translations-errors";
 import { translationPaths } from "@/lib/campaigns/translations-paths";
 import { deleteTranslationSchema, translationFormValues, translationSchema, type TranslationField, type TranslationFormValues } from "@/lib/campaigns/translations-schema";
-import { deleteTranslation, saveTranslation, type DeletedTranslation, type SavedTranslation } from "@/lib/campaigns/translations-service";
+import { deleteTranslation, saveTranslation, type SavedTranslation } from "@/lib/campaigns/translations-service";
 import { requestLog } from "@/lib/log";
-import { paths } from "@/lib/paths";
+import { here } from "@/lib/navigation";
 
 export type TranslationFormState = {
   fieldErrors: Partial<Record<TranslationField, string>>;
@@ -51,8 +51,8 @@ export async function saveTranslationAction(campaignId: number, previous: Transl
     (await requestLog()).error("campaign translations: saving failed", { error });
     return fail(t("generic"));
   }
-  if (saved.changed.length > 0) revalidateCampaignText(campaignId, saved.slug);
-  redirect(translationPaths.section(campaignId, saved.changed.length > 0 ? "translation-saved" : "translation-unchanged"));
+  if (saved.changed.length > 0) revalidateCampaignText();
+  redirect(await here(translationPaths.section(campaignId, saved.changed.length > 0 ? "translation-saved" : "translation-unchanged")));
 }
 
 /** Deletes the translation named by the form's locale field, once its "Yes, delete" box is ticked. */
@@ -68,22 +68,18 @@ export async function deleteTranslationAction(campaignId: number, previous: Dele
   }
   if (!validId(campaignId)) return fail(t("campaignNotFound"));
 
-  let deleted: DeletedTranslation;
   try {
-    deleted = await deleteTranslation(actor, campaignId, parsed.data.locale);
+    await deleteTranslation(actor, campaignId, parsed.data.locale);
   } catch (error) {
     if (error instanceof TranslationError) return fail(t(error.code));
     (await requestLog()).error("campaign translations: deleting failed", { error });
     return fail(t("generic"));
   }
-  revalidateCampaignText(campaignId, deleted.slug);
-  redirect(translationPaths.section(campaignId, "translation-deleted"));
+  revalidateCampaignText();
+  redirect(await here(translationPaths.section(campaignId, "translation-deleted")));
 }
 
 // What shows a campaign's text: its public page (every language), the admin pages, the home page's list.
-function revalidateCampaignText(campaignId: number, slug: string) {
-  revalidatePath(paths.campaign(slug));
-  revalidatePath(paths.home());
-  revalidatePath(paths.adminCampaign(campaignId));
-  revalidatePath(paths.adminCampaignPreview(campaignId));
+function revalidateCampaignText() {
+  revalidatePath("/", "layout");
 }

@@ -3,12 +3,14 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { exportApplicationName } from "@/lib/export/signatures";
 import { createCampaign, createSignatures, createStaff } from "@/lib/test/factories";
-import { GET } from "@/app/admin/(staff)/signatures/export/route";
+import { GET } from "@/app/[locale]/admin/(staff)/signatures/export/route";
 
 // The route as Next calls it, with the session cookie stood in for. Refusals surface as the errors
 // Next turns into a redirect or a 403; the file itself is checked in lib/export/signatures.test.ts.
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session.current }));
+// The language proxy.ts gives every request; outside Next there is none.
+vi.mock("next-intl/server", async (original) => ({ ...(await original<object>()), getLocale: async () => "en" }));
 
 beforeAll(() => {
   process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "true";

@@ -1,10 +1,11 @@
 import "server-only";
 import { createTranslator, type NamespaceKeys, type NestedKeyOf } from "next-intl";
 import en from "@/messages/en.json";
+import ur from "@/messages/ur.json";
 
 // Translations used outside a page request (emails, share images, jobs): each locale's messages are
 // imported here. Adding a language: import messages/<locale>.json and add it to this map.
-const catalogs = { en } as const;
+const catalogs = { en, ur } as const;
 export type CatalogLocale = keyof typeof catalogs;
 export const FALLBACK_LOCALE: CatalogLocale = "en";
 const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ps", "ur", "yi"]);

@@ -8,6 +8,7 @@ import { requestLog } from "@/lib/log";
 import { parseSignatureFilter } from "@/lib/moderation/filter";
 import { bulkModerationSchema, singleModerationSchema } from "@/lib/moderation/schema";
 import { ModerationError, moderate, previewModeration, type ModerationTarget } from "@/lib/moderation/service";
+import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 
 export type ModerationState = {
@@ -18,8 +19,7 @@ export type ModerationState = {
 };
 
 function revalidateAll(): void {
-  revalidatePath("/admin", "layout");
-  revalidatePath("/c/[slug]", "page");
+  revalidatePath("/", "layout");
 }
 
 async function explain(error: unknown): Promise<string> {
@@ -43,7 +43,7 @@ export async function moderateSignatureAction(_previous: ModerationState, formDa
     return { error: await explain(error), preview: null, done: null };
   }
   revalidateAll();
-  if (action === "delete" && changed > 0) redirect(paths.adminSignatures());
+  if (action === "delete" && changed > 0) redirect(await here(paths.adminSignatures()));
   return { error: null, preview: null, done: changed > 0 ? t("done", { count: changed, action: t(`action.${action}`) }) : t("unchanged") };
 }
 

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requestLog } from "@/lib/log";
+import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 import { requestClientAddress } from "@/lib/petition/client";
 import { PetitionError } from "@/lib/petition/errors";
@@ -56,7 +57,7 @@ export async function signAction(slug: string, surface: SigningSurface, previous
   }
   const result = outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed";
   const referral = outcome.kind === "signed" ? outcome.referral : null;
-  redirect(surface === "embed" ? paths.embedThanks(slug, result, referral) : paths.thanks(slug, result, referral));
+  redirect(await here(surface === "embed" ? paths.embedThanks(slug, result, referral) : paths.thanks(slug, result, referral)));
 }
 
 function text(formData: FormData, name: string): string | null {
@@ -72,19 +73,19 @@ export async function confirmAction(formData: FormData): Promise<void> {
   const token = tokenOf(formData);
   const outcome = await confirmSignature(token);
   if (outcome.kind === "confirmed" || outcome.kind === "already-confirmed") {
-    revalidatePath(paths.campaign(outcome.slug));
-    redirect(paths.thanks(outcome.slug, "confirmed", outcome.referral));
+    revalidatePath("/", "layout");
+    redirect(await here(paths.thanks(outcome.slug, "confirmed", outcome.referral)));
   }
   // Expired or unusable: the link's page explains what happened and what to do.
-  redirect(`${paths.confirm(token)}?tried=1`);
+  redirect(await here(`${paths.confirm(token)}?tried=1`));
 }
 
 export async function withdrawAction(formData: FormData): Promise<void> {
   const token = tokenOf(formData);
   const outcome = await withdrawSignature(token);
   if (outcome.kind === "withdrawn" || outcome.kind === "already-withdrawn") {
-    revalidatePath(paths.campaign(outcome.slug));
-    redirect(paths.thanks(outcome.slug, "withdrawn"));
+    revalidatePath("/", "layout");
+    redirect(await here(paths.thanks(outcome.slug, "withdrawn")));
   }
-  redirect(`${paths.withdraw(token)}?tried=1`);
+  redirect(await here(`${paths.withdraw(token)}?tried=1`));
 }

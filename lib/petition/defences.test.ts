@@ -54,7 +54,7 @@ const mailsTo = async (email: string) => (await listOutbox(5000)).filter((mail) 
 
 async function confirmLinks(email: string): Promise<string[]> {
   const mails = await mailsTo(email);
-  return [...new Set(mails.flatMap((mail) => [...mail.text.matchAll(/http:\/\/defences\.test\/confirm\/([\w-]{43})/g)].map((m) => m[1]!)))];
+  return [...new Set(mails.flatMap((mail) => [...mail.text.matchAll(/http:\/\/defences\.test\/en\/confirm\/([\w-]{43})/g)].map((m) => m[1]!)))];
 }
 
 const rowOf = (campaignId: number, email: string) => db().signature.findFirstOrThrow({ where: { campaignId, email } });

@@ -2,7 +2,7 @@ import "server-only";
 import { maskAddress, sendMail } from "@/lib/email/mailer";
 import { confirmationEmail } from "@/lib/email/templates";
 import { requestLog } from "@/lib/log";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 import { absoluteUrl } from "@/lib/site-url";
 
@@ -14,9 +14,10 @@ export async function sendConfirmation(input: { to: string; name: string; campai
     locale: input.locale,
     campaignTitle: input.campaignTitle,
     signerName: input.name,
-    confirmUrl: absoluteUrl(paths.confirm(input.links.confirmToken)),
-    withdrawUrl: absoluteUrl(paths.withdraw(input.links.withdrawToken)),
-    dataUrl: absoluteUrl(paths.myData(input.links.accessToken)),
+    // The pages open in the language the signer signed in.
+    confirmUrl: absoluteUrl(localised(input.locale, paths.confirm(input.links.confirmToken))),
+    withdrawUrl: absoluteUrl(localised(input.locale, paths.withdraw(input.links.withdrawToken))),
+    dataUrl: absoluteUrl(localised(input.locale, paths.myData(input.links.accessToken))),
     shareUrl: input.shareUrl,
     expiresInDays: CONFIRM_TOKEN_DAYS,
   });

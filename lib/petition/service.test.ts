@@ -37,7 +37,7 @@ const signer = (overrides: Partial<SignatureInput> = {}): SignatureInput => ({
 
 async function linksFor(email: string): Promise<{ confirm: string[]; withdraw: string[]; data: string[] }> {
   const mails = (await listOutbox(1000)).filter((mail) => mail.to.includes(email));
-  const tokens = (kind: string) => mails.flatMap((mail) => [...mail.text.matchAll(new RegExp(`http://petition\\.test/${kind}/([\\w-]{43})`, "g"))].map((m) => m[1]!));
+  const tokens = (kind: string) => mails.flatMap((mail) => [...mail.text.matchAll(new RegExp(`http://petition\\.test/en/${kind}/([\\w-]{43})`, "g"))].map((m) => m[1]!));
   return { confirm: [...new Set(tokens("confirm"))], withdraw: [...new Set(tokens("withdraw"))], data: [...new Set(tokens("my-data"))] };
 }
 

@@ -84,7 +84,7 @@ export async function signPetition(slug: string, input: SignatureInput, context:
     campaignTitle: campaign.title,
     locale: context.locale,
     links: links.urls,
-    shareUrl: campaignLink(slug, { referral }),
+    shareUrl: campaignLink(context.locale, slug, { referral }),
   });
   if (!mailSent) await db().signatureToken.deleteMany({ where: { signatureId, tokenHash: links.confirmHash } });
   return { kind: "signed", mailSent, referral };
@@ -142,7 +142,7 @@ async function resendIfPending(campaign: { id: number; slug: string; title: stri
     campaignTitle: campaign.title,
     locale: recipient.locale,
     links: links.urls,
-    shareUrl: campaignLink(campaign.slug, { referral: recipient.referralCode }),
+    shareUrl: campaignLink(recipient.locale, campaign.slug, { referral: recipient.referralCode }),
   });
   if (!mailSent) await db().signatureToken.deleteMany({ where: { tokenHash: links.confirmHash } });
 }

@@ -45,7 +45,7 @@ export async function ownData(token: string, now = new Date()): Promise<OwnData 
     locale: s.locale,
     signedAt: s.createdAt.toISOString(),
     confirmedAt: s.confirmedAt?.toISOString() ?? null,
-    shareUrl: s.referralCode ? campaignLink(s.campaign.slug, { referral: s.referralCode }) : null,
+    shareUrl: s.referralCode ? campaignLink(s.locale, s.campaign.slug, { referral: s.referralCode }) : null,
     confirmedReferrals: await confirmedReferrals(s.id),
   };
 }

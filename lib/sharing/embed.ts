@@ -1,4 +1,4 @@
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { absoluteUrl } from "@/lib/site-url";
 
 // The embeddable widget's contract with the pages that host it: the message it posts, and the
@@ -9,8 +9,8 @@ export const EMBED_MESSAGE = "advocate:height";
 export const EMBED_SOURCE = "embed";
 
 /** HTML to paste into another site: the iframe, and a script that follows the widget's height. */
-export function embedSnippet(slug: string, title: string, source?: string): string {
-  const url = new URL(absoluteUrl(paths.embed(slug)));
+export function embedSnippet(locale: string, slug: string, title: string, source?: string): string {
+  const url = new URL(absoluteUrl(localised(locale, paths.embed(slug))));
   if (source) url.searchParams.set("utm_source", source);
   const origin = url.origin;
   const attr = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");

@@ -1,4 +1,4 @@
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 import { withAttribution, type Attribution } from "@/lib/sharing/referral";
 import { absoluteUrl } from "@/lib/site-url";
 
@@ -21,7 +21,7 @@ export function shareLinks(input: { url: string; text: string; subject: string }
   };
 }
 
-/** The campaign's public address, with a referral code and/or a source when given. */
-export function campaignLink(slug: string, attribution: Partial<Attribution> = {}): string {
-  return withAttribution(absoluteUrl(paths.campaign(slug)), attribution);
+/** The campaign's public address in a language, with a referral code and/or a source when given. */
+export function campaignLink(locale: string, slug: string, attribution: Partial<Attribution> = {}): string {
+  return withAttribution(absoluteUrl(localised(locale, paths.campaign(slug))), attribution);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GET } from "@/app/(site)/c/[slug]/qr/[format]/route";
+import { GET } from "@/app/[locale]/(site)/c/[slug]/qr/[format]/route";
 import { createCampaign } from "@/lib/test/factories";
 
-const call = (slug: string, format: string) => GET(new Request("http://localhost/"), { params: Promise.resolve({ slug, format }) });
+const call = (slug: string, format: string) => GET(new Request("http://localhost/"), { params: Promise.resolve({ locale: "en", slug, format }) });
 
 describe("campaign QR code", () => {
   it("is an SVG or a 1024 px PNG of the campaign's address, offered as a download", async () => {

@@ -25,9 +25,9 @@ async function mailTo(email: string) {
   if (!mail) throw new Error(`no mail to ${email}`);
   const link = (pattern: RegExp) => pattern.exec(mail.text)?.[1];
   return {
-    confirm: link(/http:\/\/reach\.test\/confirm\/([\w-]{43})/)!,
-    data: link(/http:\/\/reach\.test\/my-data\/([\w-]{43})/)!,
-    share: link(/(http:\/\/reach\.test\/c\/[^\s]+)/)!,
+    confirm: link(/http:\/\/reach\.test\/en\/confirm\/([\w-]{43})/)!,
+    data: link(/http:\/\/reach\.test\/en\/my-data\/([\w-]{43})/)!,
+    share: link(/(http:\/\/reach\.test\/en\/c\/[^\s]+)/)!,
   };
 }
 
@@ -47,7 +47,7 @@ describe("referrals", () => {
     const campaign = await createCampaign();
     const referrer = await sign(campaign.slug);
     // The mail carries the personal link: the campaign's address with the signer's own code.
-    expect(referrer.links.share).toBe(`http://reach.test/c/${campaign.slug}?ref=${referrer.referral}`);
+    expect(referrer.links.share).toBe(`http://reach.test/en/c/${campaign.slug}?ref=${referrer.referral}`);
 
     const viaWhatsapp = await sign(campaign.slug, { referral: referrer.referral, source: "whatsapp" });
     const viaLink = await sign(campaign.slug, { referral: referrer.referral });

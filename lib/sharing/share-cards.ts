@@ -12,10 +12,10 @@ import { countryHistory } from "@/lib/votes/results";
 
 const host = () => new URL(siteUrl()).host;
 
-export async function campaignCard(slug: string): Promise<ShareImageContent | null> {
+export async function campaignCard(locale: string, slug: string): Promise<ShareImageContent | null> {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return null;
-  const t = translator(campaign.locale, "ShareImage");
+  const t = translator(locale, "ShareImage");
   const progress = await getPetitionProgress(campaign);
   return {
     kicker: campaign.organisation,
@@ -23,16 +23,16 @@ export async function campaignCard(slug: string): Promise<ShareImageContent | nu
     lines: [t("count", { count: progress.confirmed }), t("goal", { goal: progress.goal })],
     progress: progress.goal > 0 ? Math.min(1, progress.confirmed / progress.goal) : undefined,
     footer: t("footer", { host: host() }),
-    locale: campaign.locale,
-    dir: textDirection(campaign.locale),
+    locale,
+    dir: textDirection(locale),
   };
 }
 
-export async function countryCard(slug: string, iso3: string): Promise<ShareImageContent | null> {
+export async function countryCard(locale: string, slug: string, iso3: string): Promise<ShareImageContent | null> {
   const campaign = await getPublicCampaign(slug);
   const history = campaign ? countryHistory(await getVoteRecord(campaign.id), iso3) : null;
   if (!campaign || !history) return null;
-  const [t, tv] = [translator(campaign.locale, "ShareImage"), translator(campaign.locale, "Votes")];
+  const [t, tv] = [translator(locale, "ShareImage"), translator(locale, "Votes")];
   const last = history.steps[history.steps.length - 1];
   // Only an established vote makes a headline; "not recorded by name" is said as such, never guessed.
   const headline =
@@ -42,8 +42,8 @@ export async function countryCard(slug: string, iso3: string): Promise<ShareImag
     headline,
     lines: history.steps.map((step) => t("countryStage", { body: step.body, year: String(step.date.getUTCFullYear()), vote: tv(`vote.${step.vote}`) })),
     footer: t("footer", { host: host() }),
-    locale: campaign.locale,
-    dir: textDirection(campaign.locale),
+    locale,
+    dir: textDirection(locale),
   };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GET as countryImage } from "@/app/(site)/c/[slug]/country/[iso3]/share-image/route";
-import { GET as campaignImage } from "@/app/(site)/c/[slug]/share-image/route";
+import { GET as countryImage } from "@/app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route";
+import { GET as campaignImage } from "@/app/[locale]/(site)/c/[slug]/share-image/route";
 import { db } from "@/lib/db";
 import { readPng } from "@/lib/sharing/png-text";
 import { campaignCard } from "@/lib/sharing/share-cards";
@@ -19,7 +19,7 @@ afterAll(() => {
   process.env.APP_URL = appUrl;
 });
 
-const call = (handler: typeof campaignImage, slug: string) => handler(new Request("http://localhost/"), { params: Promise.resolve({ slug }) });
+const call = (handler: typeof campaignImage, slug: string) => handler(new Request("http://localhost/"), { params: Promise.resolve({ locale: "en", slug }) });
 
 describe("the campaign's share image", () => {
   it("is a 1200x630 PNG with the title, the current count and the goal, cacheable by a CDN", async () => {
@@ -38,7 +38,7 @@ describe("the campaign's share image", () => {
   it("shows a new count once the kept image is older than the refresh interval, and not before", async () => {
     const campaign = await createCampaign({ goal: 100 });
     const key = `test:${campaign.slug}`;
-    const words = async (now: number) => readPng((await shareImage(key, () => campaignCard(campaign.slug), now))!).texts.Description;
+    const words = async (now: number) => readPng((await shareImage(key, () => campaignCard("en", campaign.slug), now))!).texts.Description;
     const start = Date.now();
     expect(await words(start)).toContain("0 signatures");
     await createSignatures(campaign.id, [{ status: "CONFIRMED" }, { status: "CONFIRMED" }]);
@@ -81,7 +81,7 @@ describe("a country's share image", () => {
       { iso3: "PAK", name: "Pakistan", vote: "NO" },
       { iso3: "FRA", name: "France", vote: "UNKNOWN" },
     ]);
-    const params = (iso3: string) => ({ params: Promise.resolve({ slug: campaign.slug, iso3 }) });
+    const params = (iso3: string) => ({ params: Promise.resolve({ locale: "en", slug: campaign.slug, iso3 }) });
     const pakistan = await countryImage(new Request("http://localhost/"), params("pak"));
     expect(pakistan.status).toBe(200);
     const png = readPng(Buffer.from(await pakistan.arrayBuffer()));

@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/lib/auth/session";
 import { requestLog } from "@/lib/log";
+import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 import { VotesError } from "@/lib/votes/errors";
 import { checkVoteImport, CSV_MAX_BYTES, type ImportReport } from "@/lib/votes/import";
 import { stageKeyTaken } from "@/lib/votes/queries";
 import { VOTE_STAGE_FIELDS, voteStageSchema, type VoteStageField } from "@/lib/votes/schema";
-import { importVoteStage, type ImportedStage } from "@/lib/votes/service";
+import { importVoteStage } from "@/lib/votes/service";
 
 export type ImportField = VoteStageField | "file";
 
@@ -68,19 +69,16 @@ export async function importVotesAction(campaignId: number, previous: ImportForm
   if (!report.ok) return state({ report, formError: t("fileHasProblems") });
   if (formData.get("intent") !== "save") return state({ report });
 
-  let imported: ImportedStage;
   try {
-    imported = await importVoteStage(actor, campaignId, parsed.data, csv.text);
+    await importVoteStage(actor, campaignId, parsed.data, csv.text);
   } catch (error) {
     if (error instanceof VotesError) return state({ report, formError: error.field ? t("fixBelow") : t(error.code), fieldErrors: error.field ? { [error.field]: t(error.code) } : {} });
     (await requestLog()).error("votes: import failed", { error });
     return state({ report, formError: t("generic") });
   }
 
-  revalidatePath(paths.campaign(imported.campaignSlug));
-  revalidatePath(paths.adminCampaign(campaignId));
-  revalidatePath(paths.adminCampaignPreview(campaignId));
-  redirect(paths.adminCampaign(campaignId, "imported"));
+  revalidatePath("/", "layout");
+  redirect(await here(paths.adminCampaign(campaignId, "imported")));
 }
 
 function echo(formData: FormData): ImportFormState["values"] {

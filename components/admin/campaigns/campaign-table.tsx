@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CampaignStatusValue } from "@/lib/campaigns/schema";
 import { paths } from "@/lib/paths";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TranslationDeleteForm } from "@/components/admin/campaigns/translation-delete-form";
 import { TranslationForm } from "@/components/admin/campaigns/translation-form";

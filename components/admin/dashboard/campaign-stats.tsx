@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
 import { filterQuery } from "@/lib/moderation/filter";
 import { confirmationRate, type StatusCounts } from "@/lib/moderation/stats";
@@ -11,6 +11,7 @@ type CampaignCounts = { id: number; title: string; slug: string; counts: StatusC
 /** Per campaign: counts by status, the confirmation rate, and the confirmed signatures by country. */
 export async function CampaignStats({ campaigns }: { campaigns: CampaignCounts[] }) {
   const [t, ts, format] = await Promise.all([getTranslations("AdminDashboard"), getTranslations("AdminModeration.status"), getFormatter()]);
+  const locale = await getLocale();
   const countries = await Promise.all(campaigns.map((campaign) => confirmedByCountry(campaign.id)));
   return (
     <section aria-labelledby="campaigns-heading">
@@ -37,7 +38,7 @@ export async function CampaignStats({ campaigns }: { campaigns: CampaignCounts[]
               <ol className="columns small">
                 {countries[index]!.slice(0, 20).map((row) => (
                   <li key={row.country}>
-                    {countryName(row.country)}: {format.number(row.confirmed)}
+                    {countryName(row.country, locale)}: {format.number(row.confirmed)}
                   </li>
                 ))}
               </ol>

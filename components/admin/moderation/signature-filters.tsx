@@ -1,14 +1,15 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { filterQuery, SIGNATURE_STATUSES, type SignatureFilter } from "@/lib/moderation/filter";
-import { paths } from "@/lib/paths";
+import { localised, paths } from "@/lib/paths";
 
 /** A GET form: the filter lives in the URL, so it can be shared, bookmarked and used without JavaScript. */
 export async function SignatureFilters({ filter, campaigns, canExport }: { filter: SignatureFilter; campaigns: { id: number; title: string }[]; canExport: boolean }) {
   const t = await getTranslations("AdminSignatures");
   const ts = await getTranslations("AdminModeration.status");
+  const locale = await getLocale();
   return (
-    <form method="get" action={paths.adminSignatures()} className="filters" aria-label={t("filtersLabel")}>
+    <form method="get" action={localised(locale, paths.adminSignatures())} className="filters" aria-label={t("filtersLabel")}>
       <div className="field">
         <label htmlFor="f-campaign">{t("campaign")}</label>
         <select id="f-campaign" name="campaign" defaultValue={filter.campaign ?? ""}>
@@ -66,7 +67,7 @@ export async function SignatureFilters({ filter, campaigns, canExport }: { filte
         {t("apply")}
       </button>
       <Link href={paths.adminSignatures()}>{t("clear")}</Link>
-      {canExport && <a href={paths.adminExport(filterQuery(filter))}>{t("export")}</a>}
+      {canExport && <a href={localised(locale, paths.adminExport(filterQuery(filter)))}>{t("export")}</a>}
     </form>
   );
 }

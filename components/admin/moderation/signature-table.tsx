@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { filterQuery, type SignatureFilter } from "@/lib/moderation/filter";
 import type { SignaturePage } from "@/lib/moderation/queries";

@@ -1,5 +1,5 @@
-import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
 import { paths } from "@/lib/paths";
 import type { CampaignReach } from "@/lib/sharing/queries";
@@ -7,6 +7,7 @@ import type { CampaignReach } from "@/lib/sharing/queries";
 /** Top channels (utm_source) and top referrers, each with all signatures and those that count. */
 export async function ReachTables({ reach }: { reach: CampaignReach }) {
   const [t, format] = await Promise.all([getTranslations("AdminReach"), getFormatter()]);
+  const locale = await getLocale();
   const n = (value: number) => format.number(value);
   return (
     <>
@@ -53,7 +54,7 @@ export async function ReachTables({ reach }: { reach: CampaignReach }) {
                   <th scope="row">
                     <Link href={paths.adminSignature(row.id)}>{row.fullName}</Link>
                   </th>
-                  <td>{countryName(row.country)}</td>
+                  <td>{countryName(row.country, locale)}</td>
                   <td>{n(row.confirmed)}</td>
                   <td>{n(row.signatures)}</td>
                 </tr>

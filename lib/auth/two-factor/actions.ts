@@ -6,7 +6,6 @@ import { requireStaffForTwoFactorSetup } from "@/lib/auth/session";
 import { twoFactorCodeSchema } from "@/lib/auth/two-factor/schema";
 import { confirmTwoFactorSetup, disableTwoFactor, startTwoFactorSetup, TwoFactorError } from "@/lib/auth/two-factor/service";
 import { requestLog } from "@/lib/log";
-import { paths } from "@/lib/paths";
 
 // The staff member's own two-factor forms (any role; open even to an admin who must first set it up,
 // since this is where they do). Each acts on the signed-in account only: nothing in the form says
@@ -19,7 +18,7 @@ async function run(previous: TwoFactorFormState, change: () => Promise<string>):
   const attempt = (previous.attempt ?? 0) + 1;
   try {
     const notice = await change();
-    revalidatePath(paths.adminAccount());
+    revalidatePath("/", "layout");
     return { error: null, notice, attempt };
   } catch (error) {
     if (error instanceof TwoFactorError) return { error: t(`errors.${error.code}`), notice: null, attempt };

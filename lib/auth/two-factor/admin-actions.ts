@@ -6,7 +6,6 @@ import { requireAdmin } from "@/lib/auth/session";
 import { resetTwoFactorSchema } from "@/lib/auth/two-factor/schema";
 import { resetTwoFactor, TwoFactorError } from "@/lib/auth/two-factor/service";
 import { requestLog } from "@/lib/log";
-import { paths } from "@/lib/paths";
 
 export type ResetTwoFactorState = { error: string | null; notice: string | null; attempt: number };
 
@@ -19,7 +18,7 @@ export async function resetTwoFactorAction(previous: ResetTwoFactorState, formDa
   if (!parsed.success) return { error: t("errors.notFound"), notice: null, attempt };
   try {
     const result = await resetTwoFactor(actor, parsed.data.id);
-    revalidatePath(paths.adminAccounts());
+    revalidatePath("/", "layout");
     return { error: null, notice: t(result.changed ? "resetDone" : "resetUnchanged", { email: result.email }), attempt };
   } catch (error) {
     if (error instanceof TwoFactorError) return { error: t(`errors.${error.code}`), notice: null, attempt };

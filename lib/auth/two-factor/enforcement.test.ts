@@ -9,7 +9,7 @@ import { createStaff } from "@/lib/test/factories";
 // such an admin: each must send them to their account page, except that page and its own actions.
 
 const ROOT = process.cwd();
-const SET_UP_PAGE = "app/admin/(staff)/accounts/me/page.tsx";
+const SET_UP_PAGE = "app/[locale]/admin/(staff)/accounts/me/page.tsx";
 const SET_UP_ACTIONS = "lib/auth/two-factor/actions.ts";
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
@@ -26,11 +26,11 @@ function files(dir: string, match: (file: string) => boolean): string[] {
     return statSync(path.join(ROOT, rel)).isDirectory() ? files(rel, match) : match(rel) ? [rel] : [];
   });
 }
-const adminPages = files("app/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/admin/login"));
+const adminPages = files("app/[locale]/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin/login"));
 const actionModules = files("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
   (f) => f !== "lib/petition/actions.ts",
 );
-const adminRoutes = files("app/admin", (f) => f.endsWith("route.ts"));
+const adminRoutes = files("app/[locale]/admin", (f) => f.endsWith("route.ts"));
 const modulePath = (rel: string) => `@/${rel.replace(/\.tsx?$/, "")}`;
 const fakeParams = (rel: string) => Object.fromEntries([...rel.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], "1"]));
 const pageProps = (page: string) => ({ params: Promise.resolve(fakeParams(page)), searchParams: Promise.resolve({}) });
@@ -75,7 +75,7 @@ describe("REQUIRE_ADMIN_TOTP=true", () => {
   it.each(adminPages.filter((page) => page !== SET_UP_PAGE))("sends an admin without two-factor from %s to set it up", async (page) => {
     const { default: Page } = await import(/* @vite-ignore */ modulePath(page));
     session.current = as(adminWithout);
-    expect(await outcomeOf(() => Page(pageProps(page)))).toBe("redirect /admin/accounts/me");
+    expect(await outcomeOf(() => Page(pageProps(page)))).toBe("redirect /en/admin/accounts/me");
   });
 
   it.each(adminRoutes)("refuses the route %s to an admin without two-factor", async (route) => {
@@ -86,7 +86,7 @@ describe("REQUIRE_ADMIN_TOTP=true", () => {
         const response: Response = await handlers[method](new Request(`http://localhost/${route}`, { method }), { params: Promise.resolve(fakeParams(route)) });
         throw Object.assign(new Error(), { digest: `NEXT_REDIRECT;replace;${response.headers.get("location") ?? `status ${response.status}`}` });
       });
-      expect(`${method}: ${outcome}`).toBe(`${method}: redirect /admin/accounts/me`);
+      expect(`${method}: ${outcome}`).toBe(`${method}: redirect /en/admin/accounts/me`);
     }
   });
 
@@ -96,7 +96,7 @@ describe("REQUIRE_ADMIN_TOTP=true", () => {
     session.current = as(adminWithout);
     for (const [name, action] of actions) {
       const args = action.length >= 3 ? [1, {}, new FormData()] : action.length === 2 ? [{}, new FormData()] : [new FormData()];
-      expect(`${name}: ${await outcomeOf(() => action(...args))}`).toBe(`${name}: redirect /admin/accounts/me`);
+      expect(`${name}: ${await outcomeOf(() => action(...args))}`).toBe(`${name}: redirect /en/admin/accounts/me`);
     }
   });
 
@@ -110,7 +110,7 @@ describe("REQUIRE_ADMIN_TOTP=true", () => {
   });
 
   it("does not stop admins who have it, nor moderators (for whom it stays optional)", async () => {
-    const { default: Dashboard } = await import("@/app/admin/(staff)/page");
+    const { default: Dashboard } = await import("@/app/[locale]/admin/(staff)/page");
     for (const id of [adminWith, moderator]) {
       session.current = as(id);
       expect(await outcomeOf(() => Dashboard())).toBe("allowed");

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ShareBar } from "@/components/sharing/share-bar";
+import { CountryHistoryView } from "@/components/votes/country-history";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { alternates, localised, paths } from "@/lib/paths";
+import { shareMetadata } from "@/lib/sharing/share-cards";
+import { absoluteUrl } from "@/lib/site-url";
+import { getVoteRecord } from "@/lib/votes/queries";
+import { countryHistory } from "@/lib/votes/results";
+
+type Props = { params: Promise<{ locale: string; slug: string; iso3: string }> };
+
+async function load({ params }: Props) {
+  const { locale, slug, iso3 } = await params;
+  const campaign = await getPublicCampaign(slug);
+  const history = campaign ? countryHistory(await getVoteRecord(campaign.id), iso3) : null;
+  return campaign && history ? { locale, campaign, history } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const found = await load(props);
+  if (!found) return {};
+  const t = await getTranslations("CountryPage");
+  const title = t("title", { country: found.history.name });
+  const path = paths.countryPage(found.campaign.slug, found.history.iso3);
+  const image = localised(found.locale, paths.countryShareImage(found.campaign.slug, found.history.iso3));
+  return {
+    title,
+    description: found.campaign.title,
+    alternates: alternates(found.locale, path),
+    ...shareMetadata({ title, description: found.campaign.title, url: localised(found.locale, path), image, alt: title }),
+  };
+}
+
+/** One country's record on the campaign's question, to share with its own citizens. */
+export default async function CountryPage(props: Props) {
+  const found = await load(props);
+  if (!found) notFound();
+  const { campaign, history } = found;
+  const t = await getTranslations("CountryPage");
+  return (
+    <div className="container narrow">
+      <p className="muted">
+        <Link href={paths.campaign(campaign.slug)}>{campaign.title}</Link>
+      </p>
+      <h1>{t("title", { country: history.name })}</h1>
+      <section className="card lookup-result" aria-label={t("record")}>
+        <CountryHistoryView history={history} headingLevel={2} />
+      </section>
+      <p>
+        <Link href={paths.sign(campaign.slug)} className="button">
+          {t("sign")}
+        </Link>
+      </p>
+      <ShareBar url={absoluteUrl(localised(found.locale, paths.countryPage(campaign.slug, history.iso3)))} title={t("title", { country: history.name })} slug={campaign.slug} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CampaignHeader } from "@/components/campaigns/campaign-header";
+import { Statement } from "@/components/campaigns/statement";
+import { PetitionPanel } from "@/components/petition/petition-panel";
+import { IntegrityReport } from "@/components/campaigns/integrity-report";
+import { CampaignStructuredData } from "@/components/campaigns/structured-data";
+import { CountryCounts } from "@/components/petition/country-counts";
+import { ShareBar } from "@/components/sharing/share-bar";
+import { VoteRecord } from "@/components/votes/vote-record";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { alternates, localised, paths } from "@/lib/paths";
+import { confirmedByCountry } from "@/lib/petition/counts";
+import { publicCountryCounts } from "@/lib/petition/public-counts";
+import { getPetitionProgress } from "@/lib/petition/queries";
+import { getIntegrityReport } from "@/lib/privacy/integrity";
+import { campaignLink } from "@/lib/sharing/links";
+import { shareMetadata } from "@/lib/sharing/share-cards";
+import { attributionFromSearch } from "@/lib/sharing/referral";
+
+type Props = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) return {};
+  const [{ confirmed }, t] = await Promise.all([getPetitionProgress(campaign), getTranslations("ShareImage")]);
+  return {
+    title: campaign.title,
+    description: campaign.summary,
+    alternates: alternates(locale, paths.campaign(campaign.slug)),
+    // The image's URL changes with the count, so a scraper's cached card never shows an old one.
+    ...shareMetadata({
+      title: campaign.title,
+      description: campaign.summary,
+      url: localised(locale, paths.campaign(campaign.slug)),
+      image: localised(locale, paths.shareImage(campaign.slug, confirmed)),
+      alt: t("alt", { title: campaign.title, count: confirmed, goal: campaign.goal }),
+    }),
+  };
+}
+
+// Rendered whole on the server, without Suspense boundaries: streamed parts stay hidden without
+// JavaScript, and an unknown slug must get a real 404 status (docs/decisions/005).
+export default async function CampaignPage({ params, searchParams }: Props) {
+  const { locale, slug } = await params;
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) notFound();
+  const [search, integrity, byCountry] = await Promise.all([searchParams, getIntegrityReport(campaign.id), confirmedByCountry(campaign.id)]);
+  const { country } = search;
+  return (
+    <article className="container campaign-layout" lang={campaign.locale}>
+      <CampaignStructuredData campaign={campaign} locale={locale} />
+      <CampaignHeader campaign={campaign} />
+      <PetitionPanel campaign={campaign} attribution={attributionFromSearch(search)} />
+      <div className="campaign-main">
+        <Statement campaign={campaign} />
+        <ShareBar url={campaignLink(locale, campaign.slug)} title={campaign.title} slug={campaign.slug} />
+        <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
+        <CountryCounts counts={publicCountryCounts(byCountry)} />
+        <IntegrityReport report={integrity} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PetitionProgress } from "@/components/petition/petition-progress";
+import { ShareBar } from "@/components/sharing/share-bar";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { paths, type ThanksResult } from "@/lib/paths";
+import { getPetitionProgress } from "@/lib/petition/queries";
+import { campaignLink } from "@/lib/sharing/links";
+import { attributionFromSearch } from "@/lib/sharing/referral";
+
+const RESULTS: ThanksResult[] = ["check-email", "mail-failed", "already-signed", "confirmed", "withdrawn"];
+
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export const metadata: Metadata = { robots: { index: false } };
+
+export default async function ThanksPage({ params, searchParams }: Props) {
+  const [{ locale, slug }, search] = await Promise.all([params, searchParams]);
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) notFound();
+  const result = RESULTS.find((value) => value === search.result) ?? "check-email";
+  // The signer's own code, put in this URL by the signing or confirming action.
+  const { referral } = attributionFromSearch(search);
+  const [t, progress] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign)]);
+  return (
+    <div className="container narrow">
+      <h1>{t(`title-${result}`)}</h1>
+      <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`)}</p>
+      <p className="muted">{campaign.title}</p>
+      <PetitionProgress progress={progress} />
+      {result !== "withdrawn" && <ShareBar url={campaignLink(locale, campaign.slug, { referral })} title={campaign.title} slug={campaign.slug} personal={referral !== null} signed />}
+      <p>
+        <Link href={paths.campaign(campaign.slug)}>{t("back")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { DetailsList } from "@/components/ui/details-list";
+import { countryName } from "@/lib/countries";
+import { localised, paths } from "@/lib/paths";
+import { ownData } from "@/lib/privacy/own-data";
+
+export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
+
+export default async function MyDataPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [t, ts, data] = await Promise.all([getTranslations("Petition.myData"), getTranslations("AdminModeration.status"), ownData(token)]);
+  const locale = await getLocale();
+  if (!data) {
+    return (
+      <div className="container narrow">
+        <h1>{t("title")}</h1>
+        <p className="notice" role="alert">
+          {t("invalid")}
+        </p>
+      </div>
+    );
+  }
+  const rows: [string, string][] = [
+    [t("name"), data.fullName],
+    [t("email"), data.email],
+    [t("country"), countryName(data.country, locale)],
+    [t("comment"), data.comment ?? "—"],
+    [t("showName"), data.showName ? t("yes") : t("no")],
+    [t("mayContact"), data.mayContact ? t("yes") : t("no")],
+    [t("status"), ts(data.status as never)],
+    [t("signedAt"), data.signedAt],
+    [t("confirmedAt"), data.confirmedAt ?? "—"],
+  ];
+  return (
+    <div className="container narrow">
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("body", { title: data.campaign })}</p>
+      {data.shareUrl && (
+        <section aria-labelledby="referrals-heading">
+          <h2 id="referrals-heading">{t("referralsHeading")}</h2>
+          <p className="lead" data-testid="referral-count">
+            {t("referrals", { count: data.confirmedReferrals })}
+          </p>
+          <p>
+            {t("referralsShare")} <a href={data.shareUrl}>{data.shareUrl}</a>
+          </p>
+        </section>
+      )}
+      <DetailsList rows={rows} />
+      <form method="post" action={localised(locale, paths.myDataDownload(token))}>
+        <button type="submit" className="button">
+          {t("download")}
+        </button>
+      </form>
+    </div>
+  );
+}

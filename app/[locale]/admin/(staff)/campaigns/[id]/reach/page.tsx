@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { Link } from "@/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { EmbedSnippet } from "@/components/admin/reach/embed-snippet";
+import { ReachTables } from "@/components/admin/reach/reach-tables";
+import { requireAdmin } from "@/lib/auth/session";
+import { getCampaignForPreview } from "@/lib/campaigns/queries";
+import { localised, paths } from "@/lib/paths";
+import { embedSnippet } from "@/lib/sharing/embed";
+import { campaignReach } from "@/lib/sharing/queries";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("AdminReach");
+  return { title: t("metaTitle") };
+}
+
+/** Where the signatures came from (channels, people's personal links), and the widget to embed. */
+export default async function CampaignReachPage({ params }: Props) {
+  await requireAdmin();
+  const id = Number((await params).id);
+  const campaign = Number.isSafeInteger(id) && id > 0 ? await getCampaignForPreview(id) : null;
+  if (!campaign) notFound();
+  const [t, reach, locale] = await Promise.all([getTranslations("AdminReach"), campaignReach(campaign.id), getLocale()]);
+  return (
+    <div className="narrow">
+      <p>
+        <Link href={paths.adminCampaign(campaign.id)}>{t("back")}</Link>
+      </p>
+      <h1>{t("title", { title: campaign.title })}</h1>
+      <ReachTables reach={reach} />
+      <EmbedSnippet snippet={embedSnippet(locale, campaign.slug, campaign.title)} previewUrl={localised(locale, paths.embed(campaign.slug))} open={campaign.status !== "DRAFT"} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ModerationForm } from "@/components/admin/moderation/moderation-form";
+import { DetailsList } from "@/components/ui/details-list";
+import { requireStaff } from "@/lib/auth/session";
+import { countryName } from "@/lib/countries";
+import { getSignature } from "@/lib/moderation/queries";
+import { actionsFor } from "@/lib/moderation/service";
+
+export default async function SignaturePage({ params }: { params: Promise<{ id: string }> }) {
+  const staff = await requireStaff();
+  const id = Number((await params).id);
+  const found = Number.isInteger(id) && id > 0 ? await getSignature(id) : null;
+  if (!found) notFound();
+  const { signature, audit } = found;
+  const [t, ts, format] = await Promise.all([getTranslations("AdminSignatures"), getTranslations("AdminModeration.status"), getFormatter()]);
+  const locale = await getLocale();
+  const actions = actionsFor(signature.status, signature.comment !== null, staff.role).filter(
+    (action) => !(action === "hide-comment" && signature.commentHidden) && !(action === "show-comment" && !signature.commentHidden),
+  );
+  const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const rows: [string, string][] = [
+    [t("name"), signature.fullName],
+    [t("email"), signature.email],
+    [t("country"), `${countryName(signature.country, locale)} (${signature.country})`],
+    [t("status"), ts(signature.status)],
+    [t("statusReason"), signature.statusReason ?? "—"],
+    [t("campaign"), signature.campaign.title],
+    [t("comment"), signature.comment ? `${signature.comment}${signature.commentHidden ? ` (${t("commentHidden")})` : ""}` : "—"],
+    [t("showName"), signature.showName ? t("yes") : t("no")],
+    [t("mayContact"), signature.mayContact ? t("yes") : t("no")],
+    [t("signedAt"), date(signature.createdAt)],
+    [t("confirmedAt"), date(signature.confirmedAt)],
+  ];
+  return (
+    <>
+      <h1>{t("detailTitle", { name: signature.fullName })}</h1>
+      <DetailsList rows={rows} />
+      {actions.length > 0 && <ModerationForm id={signature.id} actions={actions} />}
+      <h2>{t("history")}</h2>
+      {audit.length === 0 ? (
+        <p className="muted">{t("noHistory")}</p>
+      ) : (
+        <ul>
+          {audit.map((entry) => (
+            <li key={entry.id}>
+              {date(entry.createdAt)}: {entry.action} {t("by", { who: entry.actorEmail ?? t("system") })}
+              {entry.reason ? ` (${entry.reason})` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

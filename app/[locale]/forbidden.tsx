@@ -1,0 +1,20 @@
+import { Link } from "@/i18n/navigation";
+import { getTranslations } from "next-intl/server";
+import { SiteFrame } from "@/components/ui/site-chrome";
+import { paths } from "@/lib/paths";
+
+export default async function Forbidden() {
+  const t = await getTranslations("Admin.forbidden");
+  // Rendered under the root layout only, so it brings the site's frame itself.
+  return (
+    <SiteFrame>
+      <div className="container narrow">
+        <h1>{t("title")}</h1>
+        <p>{t("body")}</p>
+        <p>
+          <Link href={paths.admin()}>{t("back")}</Link>
+        </p>
+      </div>
+    </SiteFrame>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata, Viewport } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { routing } from "@/i18n/routing";
+import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
+import { siteUrl } from "@/lib/site-url";
+// Urdu is set in Nastaliq from the bundled font (only fetched by pages that use it), never the reader's system fonts.
+import "@fontsource/noto-nastaliq-urdu/400.css";
+import "@fontsource/noto-nastaliq-urdu/700.css";
+import "./globals.css";
+
+type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Site");
+  return {
+    // Makes canonical and Open Graph URLs absolute, on the site's public address (APP_URL).
+    metadataBase: new URL(siteUrl()),
+    title: { default: t("name"), template: `%s · ${t("name")}` },
+    description: t("tagline"),
+    openGraph: { siteName: t("name"), type: "website", title: t("name"), description: t("tagline") },
+    twitter: { card: "summary", title: t("name"), description: t("tagline") },
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12355b" };
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  // Every page is rendered per request, so that Next.js can put the request's CSP nonce (proxy.ts)
+  // on its scripts: a page prerendered at build time would carry none, and its scripts would be blocked.
+  await connection();
+  const messages = await getMessages();
+  // Client components get only the messages they use, not the whole catalogue.
+  const clientMessages = {
+    Loading: messages.Loading,
+    Error: messages.Error,
+    Petition: { form: messages.Petition.form, share: messages.Petition.share },
+    Admin: messages.Admin,
+    AdminModeration: messages.AdminModeration,
+  };
+  return (
+    <html lang={locale} dir={LOCALE_DIRECTIONS[locale]}>
+      {/* The frame (header, main, footer) is the route groups' own: the embedded widget has none. */}
+      <body>
+        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import ur from "../messages/ur.json";
+import { createCampaign, signatureRows } from "./support/db";
+import { linkIn, mailsTo } from "./support/mail";
+
+// Journey: a reader in Pakistan reads and signs in Urdu, right to left, in the bundled Nastaliq font.
+
+test("a visitor whose browser asks for Urdu is sent to the Urdu site; English stays one link away", async ({ browser }) => {
+  const campaign = await createCampaign();
+  const context = await browser.newContext({ locale: "ur-PK", extraHTTPHeaders: { "Accept-Language": "ur-PK,ur;q=0.9,en;q=0.5" } });
+  const page = await context.newPage();
+  await page.goto(`/c/${campaign.slug}`);
+  await expect(page).toHaveURL(new RegExp(`/ur/c/${campaign.slug}$`));
+  await page.getByRole("navigation", { name: ur.Site.languages }).getByRole("link", { name: "English" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/c/${campaign.slug}$`));
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  await context.close();
+});
+
+test("the Urdu campaign page reads right to left in Nastaliq, and the signing path has no English left", async ({ page }) => {
+  const campaign = await createCampaign();
+  const email = `urdu-${randomUUID().slice(0, 8)}@example.org`;
+  await page.goto(`/ur/c/${campaign.slug}`);
+  const html = page.locator("html");
+  await expect(html).toHaveAttribute("lang", "ur");
+  await expect(html).toHaveAttribute("dir", "rtl");
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("Noto Nastaliq Urdu");
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Nastaliq Urdu"', "پاکستان"))).toBe(true);
+
+  // The signing panel: every word is Urdu (the campaign's own text is English, there is no
+  // translation yet, and the organisation's name stays as it is).
+  const panel = page.getByRole("complementary", { name: ur.Petition.form.heading });
+  await expect(panel.getByLabel(ur.Petition.form.fullName)).toBeVisible();
+  const panelText = (await panel.innerText()).replaceAll("Test organisation", "");
+  expect(panelText.match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
+  // The form's box sits on the right: its start edge is the right edge in right-to-left.
+  const box = (await panel.getByLabel(ur.Petition.form.fullName).boundingBox())!;
+  const label = (await panel.getByText(ur.Petition.form.fullName, { exact: true }).boundingBox())!;
+  expect(label.x + label.width).toBeGreaterThan(box.x + box.width - 4);
+
+  await panel.getByLabel(ur.Petition.form.fullName).fill("ملالہ یوسفزئی");
+  await panel.getByLabel(ur.Petition.form.email).fill(email);
+  await panel.getByLabel(ur.Petition.form.country, { exact: true }).selectOption("PAK");
+  await panel.getByRole("button", { name: ur.Petition.form.submit }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ur.Petition.thanks["title-check-email"] })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/ur/c/${campaign.slug}/thanks`));
+  // Only names that are the same in every language: services and file formats.
+  const names = new Set(["WhatsApp", "Facebook", "Telegram", "LinkedIn", "SVG", "PNG", "QR"]);
+  const english = ((await page.locator("main").innerText()).replaceAll(campaign.title, "").match(/[A-Za-z]{3,}/g) ?? []).filter((word) => !names.has(word));
+  expect(english).toEqual([]);
+
+  // The mail is in Urdu, and its links open the Urdu pages.
+  const [mail] = await mailsTo(email);
+  expect(mail!.subject).toBe(ur.Email.confirmation.subject.replace("{title}", campaign.title));
+  const confirmUrl = linkIn(mail!, "confirm");
+  expect(new URL(confirmUrl).pathname).toMatch(/^\/ur\/confirm\//);
+  await page.goto(confirmUrl);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await page.locator("main form button[type=submit]").click();
+  await expect(page.getByRole("heading", { level: 1, name: ur.Petition.thanks["title-confirmed"] })).toBeVisible();
+  expect((await signatureRows(campaign.id))[0]!.status).toBe("CONFIRMED");
+});
+
+test("the staff sign-in page is in Urdu and right to left too", async ({ page }) => {
+  await page.goto("/ur/admin/login");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByRole("heading", { level: 1, name: ur.Admin.login.title })).toBeVisible();
+});

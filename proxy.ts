@@ -60,6 +60,13 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     return response;
   };
 
+  // A malformed percent-encoding (/c/%ff) would fail in Next's own decoding of the route: a 500.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return finish(plainText("Bad request: the address is not well formed.", 400));
+  }
+
   const verdict = checkOrigin({
     method: request.method,
     origin: request.headers.get("origin"),

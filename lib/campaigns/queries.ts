@@ -1,5 +1,6 @@
 import "server-only";
 import { cache } from "react";
+import { SLUG_PATTERN } from "@/lib/campaigns/schema";
 import { db } from "@/lib/db";
 
 const publicCampaignFields = {
@@ -34,6 +35,9 @@ export async function listPublicCampaignsForSitemap() {
 
 /** A campaign the public may read (open or closed; drafts are not public), or null. */
 export const getPublicCampaign = cache(async (slug: string) => {
+  // A slug that no campaign can have (lib/campaigns/schema.ts) is not looked up: it may hold what the
+  // database refuses (NUL), and the answer is "not found" anyway.
+  if (slug.length > 80 || !SLUG_PATTERN.test(slug)) return null;
   return db().campaign.findFirst({
     where: { slug, status: { in: ["OPEN", "CLOSED"] } },
     select: publicCampaignFields,

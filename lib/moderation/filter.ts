@@ -7,18 +7,29 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export const SIGNATURE_STATUSES = ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"] as const;
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+/** The largest value of PostgreSQL's integer (ids): beyond it the database refuses the query. */
+export const INT4_MAX = 2_147_483_647;
+// Years PostgreSQL and JavaScript both write the same way (year 0 and 10000 are not), with room for
+// the export's "end of the `to` day".
+const reasonableYear = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year >= 1 && year <= 9998;
+};
+const date = z.iso.date().refine(reasonableYear);
+const dateTime = z.iso.datetime().refine(reasonableYear);
 
 export const signatureFilterSchema = z.object({
-  campaign: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  campaign: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().max(INT4_MAX).optional()),
   status: z.preprocess(emptyToUndefined, z.enum(SIGNATURE_STATUSES).optional()),
   country: z.preprocess(emptyToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/).optional()),
   /** Inclusive dates (UTC), as typed in a date field. */
-  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
-  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
-  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  from: z.preprocess(emptyToUndefined, date.optional()),
+  to: z.preprocess(emptyToUndefined, date.optional()),
+  // PostgreSQL text cannot hold NUL: such a search could match nothing anyway.
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).refine((value) => !value.includes("\u0000")).optional()),
   /** A window to the minute (UTC ISO date-times), as the integrity tools link one hour. */
-  since: z.preprocess(emptyToUndefined, z.iso.datetime().optional()),
-  until: z.preprocess(emptyToUndefined, z.iso.datetime().optional()),
+  since: z.preprocess(emptyToUndefined, dateTime.optional()),
+  until: z.preprocess(emptyToUndefined, dateTime.optional()),
   /** The keyed hash of a client address (integrity tools). */
   client: z.preprocess(emptyToUndefined, z.string().trim().toLowerCase().regex(/^[0-9a-f]{16,128}$/).optional()),
   /** The domain of the signers' email addresses. */
@@ -43,6 +54,13 @@ export function parseSignatureFilter(source: URLSearchParams | FormData | Record
     if (one.success && one.data !== undefined) valid[key] = one.data;
   }
   return valid as SignatureFilter;
+}
+
+/** A keyset cursor from the URL (`after`/`before`): a row id, or nothing. */
+export function parseCursor(value: string | string[] | undefined): number | undefined {
+  if (typeof value !== "string" || !/^\d{1,10}$/.test(value)) return undefined;
+  const id = Number(value);
+  return id >= 1 && id <= INT4_MAX ? id : undefined;
 }
 
 /** The filter as URL query string (for links, pagination and export). */

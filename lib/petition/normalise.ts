@@ -1,14 +1,18 @@
 // Normalisation shared by the form schema and the duplicate check.
 
 /** Trimmed, NFC-normalised, inner runs of whitespace collapsed to one space. */
+// NUL is dropped: PostgreSQL text cannot store it, and no one types it.
+const NUL = /\u0000/g;
+
 export function normaliseText(value: string): string {
-  return value.normalize("NFC").replace(/\s+/g, " ").trim();
+  return value.normalize("NFC").replace(NUL, "").replace(/\s+/g, " ").trim();
 }
 
 /** Like normaliseText but keeps line breaks (comments). */
 export function normaliseMultiline(value: string): string {
   return value
     .normalize("NFC")
+    .replace(NUL, "")
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((line) => line.replace(/[^\S\n]+/g, " ").trim())

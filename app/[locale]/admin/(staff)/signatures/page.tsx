@@ -3,12 +3,11 @@ import { BulkModeration } from "@/components/admin/moderation/bulk-moderation";
 import { SignatureFilters } from "@/components/admin/moderation/signature-filters";
 import { SignatureTable } from "@/components/admin/moderation/signature-table";
 import { requireStaff } from "@/lib/auth/session";
-import { parseSignatureFilter } from "@/lib/moderation/filter";
+import { parseCursor, parseSignatureFilter } from "@/lib/moderation/filter";
 import { campaignChoices, listSignatures } from "@/lib/moderation/queries";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const cursor = (value: string | string[] | undefined) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : undefined);
 
 export default async function SignaturesPage({ searchParams }: Props) {
   const staff = await requireStaff();
@@ -16,7 +15,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
   const filter = parseSignatureFilter(params);
   const [t, page, campaigns] = await Promise.all([
     getTranslations("AdminSignatures"),
-    listSignatures(filter, { after: cursor(params.after), before: cursor(params.before) }),
+    listSignatures(filter, { after: parseCursor(params.after), before: parseCursor(params.before) }),
     campaignChoices(),
   ]);
   return (

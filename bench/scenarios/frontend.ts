@@ -1,0 +1,114 @@
+// What a visitor's browser downloads and how fast the page is for them: the campaign page's first-load
+// JavaScript (every <script src> chunk of its HTML, each gzipped) and Lighthouse's performance score,
+// both against the simplest page (/privacy, no database) in the same build.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { onCleanup } from "../lib/cleanup";
+import type { Context } from "../lib/context";
+import { get } from "../lib/load";
+import { campaignPath } from "../lib/site-paths";
+
+const SCENARIO = "frontend";
+const STATIC_PAGE = "/privacy";
+
+export async function frontend(ctx: Context): Promise<void> {
+  const campaign = `${ctx.app.url}${campaignPath(ctx.prefix, ctx.environment.slug)}`;
+  const staticPath = `${ctx.prefix}${STATIC_PAGE}`;
+  const staticPage = `${ctx.app.url}${staticPath}`;
+
+  const [campaignJs, staticJs] = [await firstLoadJs(ctx.app.url, campaign), await firstLoadJs(ctx.app.url, staticPage)];
+  ctx.figure({
+    scenario: SCENARIO,
+    measure: `campaign page first-load JS, gzipped (${campaignJs.files} files)`,
+    value: campaignJs.gzipKb,
+    unit: "KB",
+    baseline: { label: `${staticPath}, ${staticJs.files} files`, value: staticJs.gzipKb },
+    goal: { text: "≤ 170 KB", met: campaignJs.gzipKb <= 170 },
+  });
+  ctx.figure({ scenario: SCENARIO, measure: "campaign page HTML, gzipped", value: campaignJs.htmlGzipKb, unit: "KB", baseline: { label: staticPath, value: staticJs.htmlGzipKb } });
+  const nextOwn = nextFirstLoadKb("/c/[slug]");
+  ctx.note(
+    SCENARIO,
+    `HTML uncompressed: campaign page ${campaignJs.htmlKb.toFixed(0)} KB, ${staticPath} ${staticJs.htmlKb.toFixed(0)} KB; JavaScript uncompressed: ${campaignJs.rawKb.toFixed(0)} KB and ${staticJs.rawKb.toFixed(0)} KB` +
+      `${nextOwn === null ? "" : ` (next build's own count for /c/[slug], .next/diagnostics/route-bundle-stats.json: ${nextOwn.toFixed(0)} KB uncompressed)`}.`,
+  );
+
+  const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chrome)) {
+    ctx.note(SCENARIO, `Lighthouse skipped: no Chromium at ${chrome} (apt-get install chromium, or set CHROME_PATH).`);
+    return;
+  }
+  ctx.log("Lighthouse (mobile, simulated throttling), campaign page then the static page");
+  const campaignScore = await lighthouse(ctx, campaign, chrome, "campaign");
+  const staticScore = await lighthouse(ctx, staticPage, chrome, "static");
+  ctx.figure({
+    scenario: SCENARIO,
+    measure: "Lighthouse performance score, campaign page",
+    value: campaignScore.score,
+    unit: "",
+    digits: 0,
+    baseline: { label: staticPath, value: staticScore.score },
+    goal: { text: "≥ 95", met: campaignScore.score >= 95 },
+  });
+  ctx.note(SCENARIO, `Lighthouse campaign page: ${campaignScore.metrics}; ${staticPath}: ${staticScore.metrics}.`);
+}
+
+async function firstLoadJs(origin: string, url: string) {
+  const html = await get(url);
+  // `nomodule` scripts (Next's polyfills) are neither fetched nor run by browsers that support modules.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule/i.test(tag));
+  const sources = [...new Set(tags.map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]).filter((src): src is string => Boolean(src)))];
+  let raw = 0;
+  let gzip = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, origin))).arrayBuffer());
+    raw += body.length;
+    gzip += gzipSync(body).length;
+  }
+  return { files: sources.length, rawKb: raw / 1024, gzipKb: gzip / 1024, htmlKb: Buffer.byteLength(html) / 1024, htmlGzipKb: gzipSync(html).length / 1024 };
+}
+
+/** next build's own first-load figure for a route (uncompressed), when this Next.js version writes it. */
+function nextFirstLoadKb(route: string): number | null {
+  try {
+    const stats = JSON.parse(readFileSync(path.join(process.cwd(), ".next", "diagnostics", "route-bundle-stats.json"), "utf8")) as { route: string; firstLoadUncompressedJsBytes: number }[];
+    // The route may sit under a dynamic segment (/[locale]/c/[slug]).
+    const found = stats.find((entry) => entry.route === route || entry.route.endsWith(route));
+    return found ? found.firstLoadUncompressedJsBytes / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+type Audit = { numericValue?: number };
+type LighthouseReport = { categories: { performance: { score: number | null } }; audits: Record<string, Audit> };
+
+/** One Lighthouse run through its CLI (as root Chromium needs --no-sandbox). */
+async function lighthouse(ctx: Context, url: string, chrome: string, name: string): Promise<{ score: number; metrics: string }> {
+  const output = path.join(ctx.environment.dataDir, `lighthouse-${name}.json`);
+  const bin = path.join(process.cwd(), "node_modules", ".bin", "lighthouse");
+  const args = [url, "--only-categories=performance", "--output=json", `--output-path=${output}`, "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, stdio: ["ignore", "ignore", "pipe"], detached: true });
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+    const stop = onCleanup("stopping Lighthouse", () => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    });
+    child.on("exit", (code) => {
+      void stop();
+      if (code === 0) resolve();
+      else reject(new Error(`lighthouse exited with ${code}: ${errors.slice(-1_000)}`));
+    });
+  });
+  const report = JSON.parse(readFileSync(output, "utf8")) as LighthouseReport;
+  const ms = (id: string) => report.audits[id]?.numericValue ?? NaN;
+  const metrics = `FCP ${(ms("first-contentful-paint") / 1000).toFixed(1)} s, LCP ${(ms("largest-contentful-paint") / 1000).toFixed(1)} s, TBT ${ms("total-blocking-time").toFixed(0)} ms, CLS ${ms("cumulative-layout-shift").toFixed(3)}`;
+  return { score: Math.round((report.categories.performance.score ?? 0) * 100), metrics };
+}

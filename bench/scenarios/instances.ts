@@ -1,0 +1,213 @@
+// Two app instances on one database, as behind a load balancer: signatures fired at both at once
+// (the same person at both, too), then every confirmation link pressed, some at both instances at
+// once. None may be lost, none duplicated, and both instances must show the one count the rows give.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { startApp, type AppServer } from "../lib/app-server";
+import type { Options } from "../lib/context";
+import { benchPool, createEnvironment, type BenchEnvironment } from "../lib/environment";
+import { confirmTokenFor } from "../lib/flow";
+import { hiddenFields, multipart } from "../lib/html-form";
+import { load, type LoadResult } from "../lib/load";
+import type { Figure, Note } from "../lib/report";
+import { campaignPath, pagePrefix } from "../lib/site-paths";
+import { classify, fetchSignForm, headerOf, signer, signOnce, signRequest, type SignForm, type SignResult } from "../lib/signers";
+
+const SCENARIO = "instances";
+const UNIQUE = 200;
+const SAME_AT_BOTH = 100;
+const CONFIRM_AT_BOTH = 100;
+const CONCURRENCY = 32;
+
+type Sink = { figures: Figure[]; notes: Note[]; options: Options; log: (line: string) => void };
+
+export type InstancesCheck = { failures: string[] };
+
+/** The correctness check; with `throughput`, also signing rate with one instance and with two. */
+export async function instances(sink: Sink, options: { throughput?: boolean } = { throughput: true }): Promise<InstancesCheck> {
+  const log = (line: string) => sink.log(`  ${line}`);
+  const environment = await createEnvironment(log);
+  const db = benchPool(environment);
+  // Both reconcile often, so that their scheduled jobs run while confirmations are being counted.
+  const extra = { RECONCILE_INTERVAL_SECONDS: "3" };
+  const [a, b] = await Promise.all([startApp(environment, "instance-a", extra), startApp(environment, "instance-b", extra)]);
+  log(`instance A ${a.url}, instance B ${b.url}, one database`);
+  const failures: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+    log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  };
+
+  const started = Date.now();
+  const tag = `inst${Date.now().toString(36)}`;
+  const prefix = await pagePrefix(a.url);
+  const page = campaignPath(prefix, environment.slug);
+  const forms = new Map<AppServer, SignForm>([
+    [a, await fetchSignForm(a.url, page)],
+    [b, await fetchSignForm(b.url, page)],
+  ]);
+  const results = new Map<SignResult, number>();
+  const tally = (result: SignResult) => results.set(result, (results.get(result) ?? 0) + 1);
+  const pairs: SignResult[][] = [];
+  const jobs: (() => Promise<void>)[] = [];
+  for (let n = 0; n < UNIQUE; n++) {
+    const app = n % 2 ? b : a;
+    jobs.push(async () => {
+      tally(await signOnce(app.url, forms.get(app)!, signer(tag, n)));
+    });
+  }
+  for (let n = UNIQUE; n < UNIQUE + SAME_AT_BOTH; n++) {
+    // The same person at both instances at the same moment, from two networks.
+    const who = signer(tag, n);
+    jobs.push(async () => {
+      const both = await Promise.all([signOnce(a.url, forms.get(a)!, who), signOnce(b.url, forms.get(b)!, { ...who, network: `10.250.${n >> 8 & 255}.${n & 255}` })]);
+      pairs.push(both);
+      both.forEach(tally);
+    });
+  }
+  await pool(shuffle(jobs), CONCURRENCY);
+  const signSeconds = (Date.now() - started) / 1000;
+
+  const expected = UNIQUE + SAME_AT_BOTH;
+  const { rows: written } = await db.query<{ n: number; distinct: number }>(
+    `SELECT count(*)::int AS n, count(DISTINCT "emailCanonical")::int AS distinct FROM "Signature" WHERE email LIKE $1`,
+    [`signer-${tag}-%`],
+  );
+  check(results.get("signed") === expected, `${expected} signatures taken (303 to /thanks): ${results.get("signed") ?? 0}`);
+  check(results.get("already-signed") === SAME_AT_BOTH, `${SAME_AT_BOTH} "already signed" answers for the second of each pair: ${results.get("already-signed") ?? 0}`);
+  check(pairs.every((pair) => pair.filter((r) => r === "signed").length === 1), "each same-person pair: exactly one taken, one already signed");
+  check(written[0]!.n === expected && written[0]!.distinct === expected, `rows: ${written[0]!.n} for ${written[0]!.distinct} people (expected ${expected}, none lost or duplicated)`);
+  const others = [...results].filter(([kind]) => kind !== "signed" && kind !== "already-signed");
+  check(others.length === 0, `no other answers${others.length ? `: ${others.map(([k, n]) => `${k} ×${n}`).join(", ")}` : ""}`);
+
+  // Confirm every signature through its mailed link, alternating instances; some at both at once.
+  const tokens = await mailedTokens(environment, tag);
+  check(tokens.length === expected, `${expected} confirmation mails in the outbox: ${tokens.length}`);
+  const confirmResults = new Map<string, number>();
+  const confirmJobs = tokens.map((token, i) => async () => {
+    const targets = i < CONFIRM_AT_BOTH ? [a, b] : [i % 2 ? b : a];
+    const outcomes = await Promise.all(targets.map((app) => confirm(app, prefix, token)));
+    for (const outcome of outcomes) confirmResults.set(outcome, (confirmResults.get(outcome) ?? 0) + 1);
+  });
+  await pool(shuffle(confirmJobs), CONCURRENCY);
+  check(
+    (confirmResults.get("confirmed") ?? 0) === tokens.length + Math.min(CONFIRM_AT_BOTH, tokens.length),
+    `every confirm press answered "confirmed" (a second press says so too): ${[...confirmResults].map(([k, n]) => `${k} ×${n}`).join(", ")}`,
+  );
+
+  const counts = async () =>
+    (
+      await db.query<{ rows: number; shards: number }>(
+        `SELECT (SELECT count(*)::int FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = $1 AND s.status = 'CONFIRMED') AS rows,
+                (SELECT coalesce(sum(confirmed), 0)::int FROM "SignatureCount" n JOIN "Campaign" c ON c.id = n."campaignId" WHERE c.slug = $1) AS shards`,
+        [environment.slug],
+      )
+    ).rows[0]!;
+  const after = await counts();
+  check(after.rows === expected, `confirmed rows: ${after.rows} (expected ${expected})`);
+  check(after.shards === after.rows, `count rows add up to the confirmed rows, each counted once: ${after.shards}`);
+  // Both instances must come to show that count (each has its own Next cache).
+  const shown = await Promise.all([a, b].map((app) => shownWithin(app, environment.slug, after.rows, 30_000)));
+  check(shown.every((s) => s.count === after.rows), `both instances' API show ${after.rows}: A ${shown[0]!.count} after ${shown[0]!.seconds.toFixed(1)} s, B ${shown[1]!.count} after ${shown[1]!.seconds.toFixed(1)} s`);
+  // Let the instances' scheduled reconciliation run (every 3 s) and check that it found nothing to fix.
+  await new Promise((resolve) => setTimeout(resolve, 4_000));
+  const reconciled = await counts();
+  check(reconciled.shards === expected && reconciled.rows === expected, `after the scheduled reconciliation: count ${reconciled.shards}, rows ${reconciled.rows}`);
+  const drift = (await Promise.all([a, b].map((app) => readLog(app)))).join("\n").match(/counts reconciled:.*$/gm) ?? [];
+  check(drift.length === 0, `no reconciliation reported drift${drift.length ? `: ${drift.join(" | ")}` : ""}`);
+  const elapsed = (Date.now() - started) / 1000;
+
+  sink.figures.push({ scenario: SCENARIO, measure: "failed checks: lost, duplicated, miscounted (2 instances)", value: failures.length, unit: "", digits: 0, goal: { text: "0", met: failures.length === 0 } });
+  sink.notes.push({ scenario: SCENARIO, text: `${expected} people signed in ${signSeconds.toFixed(1)} s at two instances (${SAME_AT_BOTH} of them at both at once), all confirmed (${CONFIRM_AT_BOTH} pressed at both); check took ${elapsed.toFixed(0)} s; ${failures.length ? `FAILED: ${failures.join("; ")}` : "all checks passed"}.` });
+
+  if (options.throughput) await throughput(sink, a, b, forms);
+  return { failures };
+}
+
+/** Signing throughput through one instance, then through both at once (each with half the connections). */
+async function throughput(sink: Sink, a: AppServer, b: AppServer, forms: Map<AppServer, SignForm>): Promise<void> {
+  const seconds = sink.options.seconds;
+  let next = 8 << 20;
+  const signing = (app: AppServer, tag: string) => ({
+    method: "POST" as const,
+    setupRequest: (request: object) => {
+      const n = next++;
+      const built = signRequest(forms.get(app)!, { ...signer(tag, n), network: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` }, app.url);
+      return { ...request, method: "POST" as const, path: built.path, headers: built.headers, body: built.body };
+    },
+    onResponse: (status: number, _body: string, _context: unknown, headers: Record<string, string>) => {
+      if (classify(status, headerOf(headers, "location")) === "signed") taken += 1;
+    },
+  });
+  let taken = 0;
+  sink.log(`  signing throughput: one instance, 50 connections, ${seconds} s`);
+  const one = await load({ url: a.url, connections: 50, seconds, request: signing(a, "one") });
+  const oneRate = taken / one.seconds;
+  taken = 0;
+  sink.log(`  signing throughput: two instances, 25 connections each, ${seconds} s`);
+  const both = await Promise.all([load({ url: a.url, connections: 25, seconds, request: signing(a, "two") }), load({ url: b.url, connections: 25, seconds, request: signing(b, "two") })]);
+  const twoRate = taken / Math.max(both[0].seconds, both[1].seconds);
+  sink.figures.push({ scenario: SCENARIO, measure: "signatures/s with two instances (one per core)", value: twoRate, unit: "req/s", baseline: { label: "one instance", value: oneRate } });
+  const answers = (result: LoadResult) => Object.entries(result.statuses).map(([code, n]) => `${code}×${n}`).join(" ");
+  sink.notes.push({ scenario: SCENARIO, text: `throughput answers: one instance ${answers(one)}; two instances ${answers(both[0])} and ${answers(both[1])}.` });
+}
+
+async function confirm(app: AppServer, prefix: string, token: string): Promise<string> {
+  const page = `${app.url}${prefix}/confirm/${encodeURIComponent(token)}`;
+  const html = await (await fetch(page)).text();
+  let fields: [string, string][];
+  try {
+    fields = hiddenFields(html);
+  } catch {
+    // A link already used (by the other instance a moment ago) shows no button: that is the answer.
+    return html.includes("already confirmed") ? "confirmed" : "no-button";
+  }
+  const { text, contentType } = multipart(fields);
+  const response = await fetch(page, { method: "POST", redirect: "manual", headers: { "content-type": contentType, origin: app.url }, body: text });
+  await response.arrayBuffer();
+  const location = response.headers.get("location") ?? "";
+  return response.status === 303 && location.includes("result=confirmed") ? "confirmed" : `http-${response.status} ${location}`;
+}
+
+async function mailedTokens(environment: BenchEnvironment, tag: string): Promise<string[]> {
+  const outbox = path.join(environment.dataDir, "outbox");
+  const tokens: string[] = [];
+  for (const name of await readdir(outbox)) {
+    const token = await confirmTokenFor(path.join(outbox, name), tag);
+    if (token) tokens.push(token);
+  }
+  return tokens;
+}
+
+async function shownWithin(app: AppServer, slug: string, expected: number, ms: number): Promise<{ count: number; seconds: number }> {
+  const started = Date.now();
+  let count = -1;
+  while (Date.now() - started < ms) {
+    count = ((await (await fetch(`${app.url}/api/campaigns/${slug}`)).json()) as { confirmed: number }).confirmed;
+    if (count === expected) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { count, seconds: (Date.now() - started) / 1000 };
+}
+
+async function readLog(app: AppServer): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  return readFile(app.logFile, "utf8").catch(() => "");
+}
+
+async function pool(jobs: (() => Promise<void>)[], concurrency: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
+}
+
+function shuffle<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

@@ -1,0 +1,91 @@
+// Signing under a rush: the real signing path (the form's server action, posted as a browser without
+// JavaScript posts it) with a new signer on every request, against the cheapest route of the same
+// server. Successes are counted by the answer (303 to the thanks page) and checked against the rows.
+import type { Context } from "../lib/context";
+import { campaignPath } from "../lib/site-paths";
+import { load } from "../lib/load";
+import { classify, fetchSignForm, headerOf, signer, signRequest, type SignResult } from "../lib/signers";
+
+const CONNECTIONS = 50;
+const SCENARIO = "signing";
+
+export async function signing(ctx: Context): Promise<void> {
+  const { app, environment, options } = ctx;
+  const form = await fetchSignForm(app.url, campaignPath(ctx.prefix, environment.slug));
+
+  // Warm up both routes (first calls load modules and open pools), outside the measurement.
+  await load({ url: `${app.url}/api/ping`, connections: 10, seconds: 2 });
+  const warm = signingRequest(ctx, form, "warm");
+  await load({ url: app.url, connections: 10, seconds: 2, request: warm.request });
+
+  ctx.log(`trivial route handler /api/ping, ${CONNECTIONS} connections, ${options.seconds} s`);
+  const ping = await load({ url: `${app.url}/api/ping`, connections: CONNECTIONS, seconds: options.seconds });
+
+  ctx.log(`signing (server action, unique signers), ${CONNECTIONS} connections, ${options.seconds} s`);
+  const run = signingRequest(ctx, form, "load");
+  const signed = await load({ url: app.url, connections: CONNECTIONS, seconds: options.seconds, request: run.request });
+
+  const successes = run.outcomes.get("signed") ?? 0;
+  const successRate = successes / signed.seconds;
+  ctx.figure({ scenario: SCENARIO, measure: "/api/ping requests/s", value: ping.rps, unit: "req/s" });
+  ctx.figure({
+    scenario: SCENARIO,
+    measure: "signatures/s (303 to /thanks)",
+    value: successRate,
+    unit: "req/s",
+    baseline: { label: "/api/ping", value: ping.rps },
+    goal: { text: "≥ 0.9× baseline", met: successRate >= 0.9 * ping.rps },
+  });
+  ctx.figure({ scenario: SCENARIO, measure: "signing p99 latency", value: signed.p99, unit: "ms", baseline: { label: "/api/ping p99", value: ping.p99 } });
+
+  // What the database holds for the signers of the measured run.
+  const { rows } = await ctx.db.query<{ status: string; reason: string | null; n: number }>(
+    `SELECT status::text, "statusReason" AS reason, count(*)::int AS n FROM "Signature" WHERE email LIKE $1 GROUP BY 1, 2 ORDER BY 3 DESC`,
+    [`signer-${run.tag}-%`],
+  );
+  const written = rows.reduce((sum, row) => sum + row.n, 0);
+  const states = rows.map((row) => `${row.status}${row.reason ? ` (${row.reason})` : ""} ${row.n}`).join(", ");
+  const others = [...run.outcomes].filter(([kind]) => kind !== "signed").map(([kind, n]) => `${kind} ${n}`).join(", ");
+  // Requests still in flight when the load generator stopped may have been written without an answer.
+  const unanswered = signed.sent - signed.total;
+  const consistent = written >= successes && written <= successes + unanswered;
+  ctx.note(
+    SCENARIO,
+    `${signed.total} answers, ${successes} signatures taken (303 to /thanks)${others ? `, other answers: ${others}` : ""}; ` +
+      `rows written ${written} (${consistent ? `consistent: ${written - successes} of the ${unanswered} requests unanswered at the stop were written` : `INCONSISTENT with ${successes} successes and ${unanswered} unanswered`}); ` +
+      `states: ${states || "none"}; load-generator errors/timeouts ${signed.errors}.`,
+  );
+}
+
+/** An autocannon request that signs as a new signer each time and tallies what each answer meant. */
+function signingRequest(ctx: Context, form: Awaited<ReturnType<typeof fetchSignForm>>, phase: string) {
+  const tag = `${phase}${Date.now().toString(36)}`;
+  const outcomes = new Map<SignResult, number>();
+  let next = 0;
+  const origin = ctx.app.url;
+  return {
+    tag,
+    outcomes,
+    request: {
+      method: "POST" as const,
+      setupRequest: (request: object) => {
+        // Networks are numbered from a per-phase base so that phases never share an address.
+        const n = next++;
+        const who = signer(tag, n);
+        const built = signRequest(form, { ...who, network: networkOf(phase, n) }, origin);
+        return { ...request, method: "POST" as const, path: built.path, headers: built.headers, body: built.body };
+      },
+      onResponse: (status: number, _body: string, _context: unknown, headers: Record<string, string>) => {
+        const kind = classify(status, headerOf(headers, "location"));
+        outcomes.set(kind, (outcomes.get(kind) ?? 0) + 1);
+      },
+    },
+  };
+}
+
+const PHASE_BASE: Record<string, number> = { warm: 1 << 22, load: 2 << 22 };
+
+function networkOf(phase: string, n: number): string {
+  const value = (PHASE_BASE[phase] ?? 3 << 22) + n;
+  return `10.${(value >> 16) & 255}.${(value >> 8) & 255}.${value & 255}`;
+}

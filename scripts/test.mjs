@@ -1,8 +1,8 @@
 // `npm test`: type check, lint, unit and service tests (vitest, real PostgreSQL), end-to-end tests
 // (Playwright in Chromium against the app started as `npm start` starts it), and the fault test
-// (scripts/test-faults.ts: PostgreSQL restarted while people sign). Ends with one plain line
-// "N passed, N failed" counted from the runners' JSON reports. `npm test -- unit|e2e|static|faults`
-// runs a part.
+// (scripts/test-faults.ts: PostgreSQL restarted while people sign) and the two-instance check
+// (bench/instances.ts). Ends with one plain line "N passed, N failed" counted from the runners' JSON
+// reports. `npm test -- unit|e2e|static|faults|instances` runs a part.
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -102,6 +102,9 @@ if (wants("faults")) {
     failed += 1;
   }
 }
+
+// Two app instances on one database take signatures at once: none lost, none duplicated, one count.
+if (wants("instances")) check("two instances on one database (bench/instances.ts)", "npm", ["run", "--silent", "bench:instances"]);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -134,7 +134,7 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
       // The BOM makes spreadsheet apps read UTF-8 (non-Latin names); CRLF as RFC 4180 says; a lone
       // CR or LF inside a comment is quoted too, not only the CRLF pair.
       const csv = stringify({ bom: true, header: true, columns: [...SIGNATURE_CSV_COLUMNS], record_delimiter: "windows", quoted_match: /[\r\n]/ });
-      await pipeline(rows, toCells, csv, output, ...(signal ? [{ signal }] : []));
+      await pipeline(rows, toCells, csv, inChunksOf(CHUNK_BYTES), output, ...(signal ? [{ signal }] : []));
       await client.query("COMMIT");
       return written;
     } finally {
@@ -143,6 +143,31 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
   }
 
   return { count, writeTo, close };
+}
+
+// csv-stringify writes each row as its own small chunk; passed one by one to the HTTP response (a web
+// stream) that costs more than making them (bench: ~5,000 rows/s). Gathered into chunks of 64 KB, the
+// same file streams at tens of thousands of rows a second, in bounded memory.
+const CHUNK_BYTES = 64 * 1024;
+
+function inChunksOf(size: number): Transform {
+  let pending: Buffer[] = [];
+  let length = 0;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, callback) {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      pending.push(buffer);
+      length += buffer.length;
+      if (length < size) return callback();
+      const out = Buffer.concat(pending, length);
+      pending = [];
+      length = 0;
+      callback(null, out);
+    },
+    flush(callback) {
+      callback(null, length > 0 ? Buffer.concat(pending, length) : undefined);
+    },
+  });
 }
 
 /** Opens an audited export and writes it to `output`; resolves with the row count. For scripts and benchmarks. */

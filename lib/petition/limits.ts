@@ -35,7 +35,9 @@ const globalForLimits = globalThis as unknown as { advocateSigningStore?: { pool
 
 function store() {
   if (!globalForLimits.advocateSigningStore) {
-    const pool = new Pool({ connectionString: serverEnv().DATABASE_URL, max: 3, ...POOL_DEFAULTS });
+    // As large as the main pool: each signature makes several round trips here, and a rush of 50
+    // connections queued on 3 made this the slowest step of signing (bench, docs/benchmarks.md).
+    const pool = new Pool({ connectionString: serverEnv().DATABASE_URL, max: serverEnv().DATABASE_POOL_SIZE, ...POOL_DEFAULTS });
     pool.on("error", (error) => log.warn("petition: rate-limit pool lost a connection", { error }));
     globalForLimits.advocateSigningStore = { pool, limiters: new Map() };
   }

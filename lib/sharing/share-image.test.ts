@@ -47,6 +47,15 @@ describe("the campaign's share image", () => {
     expect(await words(start + REFRESH_MS)).toContain("2 signatures");
   });
 
+  it("on an Urdu page is the English card (the font engine cannot draw Urdu yet), never blanks", async () => {
+    const campaign = await createCampaign({ goal: 10 });
+    const response = await campaignImage(new Request("http://localhost/"), { params: Promise.resolve({ locale: "ur", slug: campaign.slug }) });
+    expect(response.status).toBe(200);
+    const png = readPng(Buffer.from(await response.arrayBuffer()));
+    expect(png).toMatchObject({ width: 1200, height: 630 });
+    expect(png.texts.Description).toBe(`${campaign.title}\n0 signatures\nGoal: 10`);
+  });
+
   it("is not found for drafts and unknown campaigns", async () => {
     const draft = await createCampaign({ status: "DRAFT" });
     expect((await call(campaignImage, draft.slug)).status).toBe(404);

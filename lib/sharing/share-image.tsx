@@ -5,9 +5,20 @@ import { ImageResponse } from "next/og";
 import { withPngText } from "@/lib/sharing/png-text";
 
 // Share images (1200x630 PNG, Open Graph and Twitter cards): rendered by next/og (satori + resvg)
-// with fonts read from the bundled @fontsource packages, so nothing is fetched from the internet and
-// Urdu renders as well as English. Rendering takes tens of milliseconds and a rush of scrapers asks
-// for the same image many times a second: each image is kept in memory and rendered again only when
+// with fonts read from the bundled @fontsource packages, so nothing is fetched from the internet.
+// Urdu cannot be drawn yet: satori's font engine refuses the OpenType substitutions every Urdu font
+// needs (Noto Naskh Arabic: "lookupType 5 substFormat 3", Noto Nastaliq Urdu: "lookupType 7"), and
+// without one it would try to fetch a font from the internet and leave blanks. Cards are drawn in the
+// languages of DRAWN_LOCALES only; the others get the English card (`cardLocale`).
+const DRAWN_LOCALES = new Set(["en"]);
+
+/** The language a page's share card is drawn in: its own when the font engine can draw it, else English. */
+export function cardLocale(locale: string): string {
+  return DRAWN_LOCALES.has(locale) ? locale : "en";
+}
+
+// Rendering takes tens of milliseconds and a rush of scrapers asks for the same image many times a
+// second: each image is kept in memory and rendered again only when
 // its words change, and then at most once every REFRESH_MS (so the count shown is at most that old).
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
@@ -32,8 +43,6 @@ type FontSpec = { name: string; file: string; weight: 400 | 700 };
 const FONT_FILES: FontSpec[] = [
   { name: "Noto Sans", file: "noto-sans/files/noto-sans-latin-400-normal.woff", weight: 400 },
   { name: "Noto Sans", file: "noto-sans/files/noto-sans-latin-700-normal.woff", weight: 700 },
-  { name: "Noto Naskh Arabic", file: "noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff", weight: 400 },
-  { name: "Noto Naskh Arabic", file: "noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff", weight: 700 },
 ];
 
 let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: "normal" }[]> | undefined;
@@ -63,7 +72,7 @@ function ShareCard({ content }: { content: ShareImageContent }) {
         padding: "64px 72px",
         background: "#12355b",
         color: "#ffffff",
-        fontFamily: "Noto Sans, Noto Naskh Arabic",
+        fontFamily: "Noto Sans",
       }}
     >
       <div style={{ display: "flex", flexDirection: "column", alignItems: align, gap: 20 }}>

@@ -133,7 +133,7 @@ async function main(): Promise<number> {
     server = startServer(env, appPort, serverLog);
     if (!(await waitHealthy(baseUrl, 60_000))) throw new Error(`the app did not become healthy:\n${serverLog.join("").slice(-2000)}`);
     const slug = await openCampaignSlug(database.url);
-    const page = await probe(`${baseUrl}/c/${slug}`);
+    const page = await probe(`${baseUrl}/en/c/${slug}`);
     if (page.status !== 200) throw new Error(`the campaign page answered ${page.status}`);
     const form = parseSignForm(page.body);
     console.log(`faults: setup ${((setupDone - began) / 1000).toFixed(1)} s; app up in ${elapsed(setupDone)}; signing with ${WORKERS} clients`);
@@ -152,7 +152,7 @@ async function main(): Promise<number> {
     };
     const prober = async () => {
       while (!stop) {
-        probes.push(...(await Promise.all([probe(`${baseUrl}/api/health`), probe(`${baseUrl}/api/campaigns/${slug}`), probe(`${baseUrl}/c/${slug}`)])));
+        probes.push(...(await Promise.all([probe(`${baseUrl}/api/health`), probe(`${baseUrl}/api/campaigns/${slug}`), probe(`${baseUrl}/en/c/${slug}`)])));
         await sleep(250);
       }
     };

@@ -89,7 +89,7 @@ export function checkOutcome({ attempts, probes, timeline: t, stored, slug, serv
     const back = probes.filter((p) => p.url.endsWith(route) && p.started >= t.startEnded && p.status === 200).sort((x, y) => x.ended - y.ended)[0];
     checks.push({ name: `GET ${route} answers 200 again within ${RECOVERY_MS / 1000} s`, ok: !!back && back.ended - t.startEnded <= RECOVERY_MS, detail: back ? `${back.ended - t.startEnded} ms` : "never" });
   }
-  const pages = probes.filter((p) => p.url.endsWith(`/c/${slug}`) && inOutage(p, t));
+  const pages = probes.filter((p) => p.url.endsWith(`/en/c/${slug}`) && inOutage(p, t));
   checks.push(
     check(
       "during the outage, the campaign page says to try again (no stack trace, no hang)",

@@ -60,7 +60,7 @@ export async function submit(baseUrl: string, slug: string, form: SignForm, sign
   const started = Date.now();
   const base = { n: signer.n, email: signer.email, fullName: signer.fullName, started };
   try {
-    const response = await fetch(`${baseUrl}/c/${slug}`, {
+    const response = await fetch(`${baseUrl}/en/c/${slug}`, {
       method: "POST",
       body,
       redirect: "manual",
@@ -103,5 +103,5 @@ export function leaksInternals(body: string): string | null {
 
 /** Whether a signing attempt succeeded as the signer sees it: 303 to the campaign's thanks page. */
 export function succeeded(attempt: Attempt, slug: string): boolean {
-  return attempt.status === 303 && !!attempt.location && new URL(attempt.location, "http://x").pathname === `/c/${slug}/thanks`;
+  return attempt.status === 303 && !!attempt.location && new URL(attempt.location, "http://x").pathname === `/en/c/${slug}/thanks`;
 }

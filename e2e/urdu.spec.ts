@@ -29,6 +29,10 @@ test("the Urdu campaign page reads right to left in Nastaliq, and the signing pa
   expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain("Noto Nastaliq Urdu");
   expect(await page.evaluate(() => document.fonts.check('16px "Noto Nastaliq Urdu"', "پاکستان"))).toBe(true);
 
+  // The campaign has no Urdu translation: its English title says it is English, and a note says why.
+  await expect(page.getByRole("heading", { level: 1, name: campaign.title })).toHaveAttribute("lang", "en");
+  await expect(page.getByText(ur.Campaign.translationMissing.replace("{language}", "انگریزی"))).toBeVisible();
+
   // The signing panel: every word is Urdu (the campaign's own text is English, there is no
   // translation yet, and the organisation's name stays as it is).
   const panel = page.getByRole("complementary", { name: ur.Petition.form.heading });

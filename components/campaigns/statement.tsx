@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { StatementBody } from "@/components/campaigns/statement-body";
 import { partialDate } from "@/lib/campaigns/format";
 import type { PublicCampaign } from "@/lib/campaigns/queries";
+import { textDirectionOf } from "@/lib/i18n/locales";
 
 const PRECISION = {
   year: { year: "numeric" },
@@ -9,7 +10,8 @@ const PRECISION = {
   day: { dateStyle: "long" },
 } as const;
 
-export async function Statement({ campaign }: { campaign: PublicCampaign }) {
+export async function Statement({ campaign }: { campaign: PublicCampaign & { shownLocale?: string } }) {
+  const textLocale = campaign.shownLocale ?? campaign.locale;
   const [t, format] = await Promise.all([getTranslations("Campaign"), getFormatter()]);
   const date = partialDate(campaign.statementDate);
   return (
@@ -24,7 +26,7 @@ export async function Statement({ campaign }: { campaign: PublicCampaign }) {
           </>
         )}
       </p>
-      <blockquote>
+      <blockquote lang={textLocale} dir={textDirectionOf(textLocale)}>
         <StatementBody markdown={campaign.statement} />
       </blockquote>
       <p className="muted small">

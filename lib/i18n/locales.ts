@@ -34,3 +34,8 @@ export function languageLabel(locale: string, inLocale: string): string {
   const own = isLocale(locale) ? LOCALE_NAMES[locale] : languageName(locale, locale);
   return own && own !== name && own !== locale ? `${name} (${own})` : name;
 }
+
+/** The writing direction of any BCP 47 language (a campaign may be in one the site is not offered in). */
+export function textDirectionOf(locale: string): "ltr" | "rtl" {
+  return ["ar", "fa", "he", "ps", "ur", "yi", "sd", "ug", "ckb", "dv"].includes(locale.split("-")[0]!.toLowerCase()) ? "rtl" : "ltr";
+}

@@ -10,6 +10,7 @@ import { CountryCounts } from "@/components/petition/country-counts";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { VoteRecord } from "@/components/votes/vote-record";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { alternates, localised, paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
@@ -50,16 +51,22 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const [search, integrity, byCountry] = await Promise.all([searchParams, getIntegrityReport(campaign.id), confirmedByCountry(campaign.id)]);
+  const [search, integrity, byCountry, shown] = await Promise.all([
+    searchParams,
+    getIntegrityReport(campaign.id),
+    confirmedByCountry(campaign.id),
+    localisedCampaign(campaign, locale),
+  ]);
   const { country } = search;
+  // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
-    <article className="container campaign-layout" lang={campaign.locale}>
+    <article className="container campaign-layout">
       <CampaignStructuredData campaign={campaign} locale={locale} />
-      <CampaignHeader campaign={campaign} />
+      <CampaignHeader campaign={shown} />
       <PetitionPanel campaign={campaign} attribution={attributionFromSearch(search)} />
       <div className="campaign-main">
-        <Statement campaign={campaign} />
-        <ShareBar url={campaignLink(locale, campaign.slug)} title={campaign.title} slug={campaign.slug} />
+        <Statement campaign={shown} />
+        <ShareBar url={campaignLink(locale, campaign.slug)} title={shown.title} slug={campaign.slug} />
         <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
         <CountryCounts counts={publicCountryCounts(byCountry)} />
         <IntegrityReport report={integrity} />

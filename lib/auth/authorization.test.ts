@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createCampaign, createSignatures, createStaff } from "@/lib/test/factories";
+import { adminPageFiles, sourceFiles } from "@/lib/test/source-files";
 
 // Every admin page, server action and route handler, found by walking the code (not a hand-kept
 // list), is called as an anonymous visitor and as a moderator. Each must refuse by itself: the
@@ -40,16 +41,10 @@ vi.mock("next-intl/server", () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-function files(dir: string, match: (file: string) => boolean): string[] {
-  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
-    const rel = path.join(dir, name);
-    return statSync(path.join(ROOT, rel)).isDirectory() ? files(rel, match) : match(rel) ? [rel] : [];
-  });
-}
 
-const adminPages = files("app/[locale]/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin/login"));
-const routes = files("app", (f) => f.endsWith("route.ts")).filter((f) => !PUBLIC_ROUTES.has(f));
-const actionModules = files("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
+const adminPages = adminPageFiles();
+const routes = sourceFiles("app", (f) => f.endsWith("route.ts")).filter((f) => !PUBLIC_ROUTES.has(f));
+const actionModules = sourceFiles("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
   (f) => !PUBLIC_ACTION_MODULES.has(f),
 );
 

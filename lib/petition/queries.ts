@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { confirmedCount } from "@/lib/petition/counts";
 import { firstName } from "@/lib/petition/normalise";
@@ -6,8 +7,11 @@ import { hashToken, isWellFormedToken } from "@/lib/petition/tokens";
 
 export type PetitionProgress = { confirmed: number; goal: number };
 
+// Once per request: a campaign page asks for it in its metadata (share image version) and its panel.
+const countOnce = cache(confirmedCount);
+
 export async function getPetitionProgress(campaign: { id: number; goal: number }): Promise<PetitionProgress> {
-  return { confirmed: await confirmedCount(campaign.id), goal: campaign.goal };
+  return { confirmed: await countOnce(campaign.id), goal: campaign.goal };
 }
 
 export type RecentSigner = { firstName: string; country: string; confirmedAt: Date };

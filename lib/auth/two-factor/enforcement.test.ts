@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createStaff } from "@/lib/test/factories";
+import { adminPageFiles, sourceFiles } from "@/lib/test/source-files";
 
 // REQUIRE_ADMIN_TOTP=true: an admin without two-factor sign-in may only set it up. Every admin page
 // and server action, found by walking the code as lib/auth/authorization.test.ts does, is called as
@@ -20,17 +21,11 @@ vi.mock("next-intl/server", () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-function files(dir: string, match: (file: string) => boolean): string[] {
-  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
-    const rel = path.join(dir, name);
-    return statSync(path.join(ROOT, rel)).isDirectory() ? files(rel, match) : match(rel) ? [rel] : [];
-  });
-}
-const adminPages = files("app/[locale]/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin/login"));
-const actionModules = files("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
+const adminPages = adminPageFiles();
+const actionModules = sourceFiles("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
   (f) => f !== "lib/petition/actions.ts",
 );
-const adminRoutes = files("app/[locale]/admin", (f) => f.endsWith("route.ts"));
+const adminRoutes = sourceFiles("app/[locale]/admin", (f) => f.endsWith("route.ts"));
 const modulePath = (rel: string) => `@/${rel.replace(/\.tsx?$/, "")}`;
 const fakeParams = (rel: string) => Object.fromEntries([...rel.matchAll(/\[(\w+)\]/g)].map((m) => [m[1], "1"]));
 const pageProps = (page: string) => ({ params: Promise.resolve(fakeParams(page)), searchParams: Promise.resolve({}) });

@@ -1,0 +1,16 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+
+// The project's source files, found by walking the tree (not a hand-kept list), for the tests that
+// check every admin page, route handler and server action.
+const ROOT = process.cwd();
+
+export function sourceFiles(dir: string, match: (file: string) => boolean): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    return statSync(path.join(ROOT, rel)).isDirectory() ? sourceFiles(rel, match) : match(rel) ? [rel] : [];
+  });
+}
+
+/** Every admin page except the sign-in page. */
+export const adminPageFiles = () => sourceFiles("app/[locale]/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin/login"));

@@ -11,7 +11,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Two workers on two cores: a long journey (sign in, moderate, audit, export) took 30.8 s once in CI.
+  timeout: 60_000,
   reporter: [["list"], ["json", { outputFile: ".tmp/playwright-report.json" }]],
   globalSetup: "./e2e/support/global-setup.ts",
   use: {

@@ -15,6 +15,7 @@ import { campaignPage } from "./scenarios/campaign-page";
 import { csvExport } from "./scenarios/csv-export";
 import { frontend } from "./scenarios/frontend";
 import { instances } from "./scenarios/instances";
+import { lighthouseScores } from "./scenarios/lighthouse";
 import { scale } from "./scenarios/scale";
 import { signing } from "./scenarios/signing";
 
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, (ctx: Context) => Promise<void>> = {
   scale,
   export: csvExport,
   frontend,
+  lighthouse: lighthouseScores,
 };
 // Runs its own servers on its own database, so it is not part of the default set.
 const SEPARATE = ["instances"];

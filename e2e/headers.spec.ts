@@ -140,7 +140,10 @@ test("a script slipped into the page without the nonce does not run (nor an inli
   await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3);
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   expect(violations.join("\n")).toMatch(/script-src/);
-  // The page's own scripts still ran: React hydrated the form and loaded the proof-of-work widget.
+  // The page's own scripts still ran: React hydrated the form, and focusing it loads the proof-of-work
+  // widget (not loaded with the page).
+  await expect(page.locator("altcha-widget")).toHaveCount(0);
+  await page.getByLabel("Full name").focus();
   await expect(page.locator("altcha-widget")).toHaveCount(1, { timeout: 10_000 });
 });
 

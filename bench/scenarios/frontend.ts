@@ -1,12 +1,11 @@
 // What a visitor's browser downloads and how fast the page is for them: the campaign page's first-load
 // JavaScript (every <script src> chunk of its HTML, each gzipped) and Lighthouse's performance score,
 // both against the simplest page (/privacy, no database) in the same build.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { onCleanup } from "../lib/cleanup";
 import type { Context } from "../lib/context";
+import { chromePath, lighthouse } from "../lib/lighthouse";
 import { get } from "../lib/load";
 import { campaignPath } from "../lib/site-paths";
 
@@ -35,14 +34,17 @@ export async function frontend(ctx: Context): Promise<void> {
       `${nextOwn === null ? "" : ` (next build's own count for /c/[slug], .next/diagnostics/route-bundle-stats.json: ${nextOwn.toFixed(0)} KB uncompressed)`}.`,
   );
 
-  const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  const chrome = chromePath();
   if (!existsSync(chrome)) {
     ctx.note(SCENARIO, `Lighthouse skipped: no Chromium at ${chrome} (apt-get install chromium, or set CHROME_PATH).`);
     return;
   }
   ctx.log("Lighthouse (mobile, simulated throttling), campaign page then the static page");
-  const campaignScore = await lighthouse(ctx, campaign, chrome, "campaign");
-  const staticScore = await lighthouse(ctx, staticPage, chrome, "static");
+  const outputDir = ctx.environment.dataDir;
+  const campaignRun = await lighthouse(campaign, { outputDir, name: "campaign" });
+  const staticRun = await lighthouse(staticPage, { outputDir, name: "static" });
+  const campaignScore = { score: campaignRun.scores.performance ?? 0, metrics: campaignRun.metrics };
+  const staticScore = { score: staticRun.scores.performance ?? 0, metrics: staticRun.metrics };
   ctx.figure({
     scenario: SCENARIO,
     measure: "Lighthouse performance score, campaign page",
@@ -80,35 +82,4 @@ function nextFirstLoadKb(route: string): number | null {
   } catch {
     return null;
   }
-}
-
-type Audit = { numericValue?: number };
-type LighthouseReport = { categories: { performance: { score: number | null } }; audits: Record<string, Audit> };
-
-/** One Lighthouse run through its CLI (as root Chromium needs --no-sandbox). */
-async function lighthouse(ctx: Context, url: string, chrome: string, name: string): Promise<{ score: number; metrics: string }> {
-  const output = path.join(ctx.environment.dataDir, `lighthouse-${name}.json`);
-  const bin = path.join(process.cwd(), "node_modules", ".bin", "lighthouse");
-  const args = [url, "--only-categories=performance", "--output=json", `--output-path=${output}`, "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"];
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chrome }, stdio: ["ignore", "ignore", "pipe"], detached: true });
-    let errors = "";
-    child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
-    const stop = onCleanup("stopping Lighthouse", () => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    });
-    child.on("exit", (code) => {
-      void stop();
-      if (code === 0) resolve();
-      else reject(new Error(`lighthouse exited with ${code}: ${errors.slice(-1_000)}`));
-    });
-  });
-  const report = JSON.parse(readFileSync(output, "utf8")) as LighthouseReport;
-  const ms = (id: string) => report.audits[id]?.numericValue ?? NaN;
-  const metrics = `FCP ${(ms("first-contentful-paint") / 1000).toFixed(1)} s, LCP ${(ms("largest-contentful-paint") / 1000).toFixed(1)} s, TBT ${ms("total-blocking-time").toFixed(0)} ms, CLS ${ms("cumulative-layout-shift").toFixed(3)}`;
-  return { score: Math.round((report.categories.performance.score ?? 0) * 100), metrics };
 }

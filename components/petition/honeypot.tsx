@@ -1,4 +1,4 @@
-import { HONEYPOT_FIELD } from "@/lib/petition/schema";
+import { HONEYPOT_FIELD } from "@/lib/petition/fields";
 
 /**
  * A field people never see or reach (off-screen, hidden from assistive technology, out of the tab

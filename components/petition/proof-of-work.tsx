@@ -3,7 +3,7 @@
 import type { AltchaWidgetElement } from "altcha";
 import { useEffect, useRef } from "react";
 import { paths } from "@/lib/paths";
-import { POW_FIELD } from "@/lib/petition/schema";
+import { POW_FIELD } from "@/lib/petition/fields";
 
 /** How long a submission may wait for the proof of work before it is sent without one. */
 const WAIT_LIMIT_MS = 3_000;
@@ -12,8 +12,8 @@ const WIDGET_CONFIGURATION = JSON.stringify({ hideFooter: true, hideLogo: true, 
 
 /**
  * The invisible proof of work (ALTCHA) of the signing form. Only with JavaScript: the widget's code
- * is loaded after the page is interactive, and it starts solving when the signer first focuses a
- * field, so the answer is usually ready before they press the button. If it is not, the submission
+ * is loaded when the signer first focuses a field (or presses in the form), and it starts solving
+ * then, so the answer is usually ready before they press the button. If it is not, the submission
  * waits for it (the button shows progress), up to a few seconds; after that, or when anything fails,
  * the form is sent without one. Never a dead end: without an answer the server only applies
  * stricter limits (lib/petition/screening.ts).
@@ -31,33 +31,37 @@ export function ProofOfWork({ onWaitingChange }: { onWaitingChange: (waiting: bo
     let waiting = false;
     let resubmitting = false;
 
-    const ready: Promise<AltchaWidgetElement | null> = import("altcha")
-      .then(
-        () =>
-          new Promise<AltchaWidgetElement | null>((resolve) => {
-            if (cancelled) return resolve(null);
-            const element = document.createElement("altcha-widget");
-            element.setAttribute("challenge", paths.altchaChallenge());
-            element.setAttribute("name", POW_FIELD);
-            element.setAttribute("auto", "onfocus");
-            element.setAttribute("display", "invisible");
-            element.setAttribute("configuration", WIDGET_CONFIGURATION);
-            // Its methods exist only once it has loaded.
-            element.addEventListener(
-              "load",
-              () => {
-                widget = element;
-                resolve(element);
-              },
-              { once: true },
-            );
-            host.append(element);
-          }),
-      )
-      .catch(() => {
-        failed = true;
-        return null;
-      });
+    // The widget's code (~110 KB, and costly to evaluate on a slow phone) is fetched only when the
+    // signer first reaches the form, not with the page; it then starts solving straight away.
+    let ready: Promise<AltchaWidgetElement | null> | null = null;
+    const load = () =>
+      (ready ??= import("altcha")
+        .then(
+          () =>
+            new Promise<AltchaWidgetElement | null>((resolve) => {
+              if (cancelled) return resolve(null);
+              const element = document.createElement("altcha-widget");
+              element.setAttribute("challenge", paths.altchaChallenge());
+              element.setAttribute("name", POW_FIELD);
+              element.setAttribute("display", "invisible");
+              element.setAttribute("configuration", WIDGET_CONFIGURATION);
+              // Its methods exist only once it has loaded.
+              element.addEventListener(
+                "load",
+                () => {
+                  widget = element;
+                  if (!cancelled) void element.verify().catch(() => undefined);
+                  resolve(element);
+                },
+                { once: true },
+              );
+              host.append(element);
+            }),
+        )
+        .catch(() => {
+          failed = true;
+          return null;
+        }));
 
     const state = () => (widget && !failed ? String(widget.getState()) : "none");
 
@@ -94,7 +98,7 @@ export function ProofOfWork({ onWaitingChange }: { onWaitingChange: (waiting: bo
       onWaitingChange(true);
       const submitter = event.submitter;
       const limit = new Promise<void>((resolve) => setTimeout(resolve, WAIT_LIMIT_MS));
-      void Promise.race([ready.then((element) => (element ? settled(element) : undefined)), limit]).then(() => {
+      void Promise.race([load().then((element) => (element ? settled(element) : undefined)), limit]).then(() => {
         waiting = false;
         onWaitingChange(false);
         if (cancelled) return;
@@ -109,9 +113,13 @@ export function ProofOfWork({ onWaitingChange }: { onWaitingChange: (waiting: bo
 
     // Capture phase on the form: runs before React's listener on the root.
     form.addEventListener("submit", onSubmit, { capture: true });
+    form.addEventListener("focusin", load, { once: true });
+    form.addEventListener("pointerdown", load, { once: true });
     return () => {
       cancelled = true;
       form.removeEventListener("submit", onSubmit, { capture: true });
+      form.removeEventListener("focusin", load);
+      form.removeEventListener("pointerdown", load);
       host.replaceChildren();
     };
   }, [onWaitingChange]);

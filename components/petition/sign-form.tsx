@@ -11,7 +11,8 @@ import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
 import { paths } from "@/lib/paths";
 import type { SignFormState } from "@/lib/petition/actions";
-import { COMMENT_MAX, type SignatureField } from "@/lib/petition/schema";
+import { COMMENT_MAX } from "@/lib/petition/fields";
+import type { SignatureField } from "@/lib/petition/schema";
 import { REFERRAL_FIELD, SOURCE_FIELD, type Attribution } from "@/lib/sharing/referral";
 
 type Props = {

@@ -1,17 +1,12 @@
 import { z } from "zod";
 import { isCountryCode } from "@/lib/countries";
+import { COMMENT_MAX, NAME_MAX } from "@/lib/petition/fields";
 import { normaliseMultiline, normaliseText } from "@/lib/petition/normalise";
 
-// One schema for the form and the server. Error messages are message keys (Petition.errors.*),
-// translated where they are shown.
+// The server's schema of a signature (the form only shares the limits, lib/petition/fields.ts). Error
+// messages are message keys (Petition.errors.*), translated where they are shown.
 
-export const COMMENT_MAX = 500;
-export const NAME_MAX = 200;
-
-/** The hidden field people leave empty (an innocuous name that form-filling robots fill in). */
-export const HONEYPOT_FIELD = "website";
-/** The proof-of-work widget's value (components/petition/proof-of-work.tsx). */
-export const POW_FIELD = "altcha";
+export { COMMENT_MAX, HONEYPOT_FIELD, NAME_MAX, POW_FIELD } from "@/lib/petition/fields";
 
 // An unticked checkbox is simply absent from the form data.
 const checkbox = z

@@ -1,7 +1,7 @@
 import "server-only";
-import { Transform, type Writable } from "node:stream";
+import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
+import { stringify as stringifyRows } from "csv-stringify/sync";
 import { Client } from "pg";
 import QueryStream from "pg-query-stream";
 import { recordAudit } from "@/lib/audit/service";
@@ -124,17 +124,11 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
     try {
       const select = selectSql(filter);
       const rows = client.query(new QueryStream(select.text, params(select), { batchSize: BATCH_SIZE, rowMode: "array" }));
-      const toCells = new Transform({
-        objectMode: true,
-        transform(row: CsvValue[], _encoding, callback) {
-          written += 1;
-          callback(null, row.map(csvCell));
-        },
-      });
-      // The BOM makes spreadsheet apps read UTF-8 (non-Latin names); CRLF as RFC 4180 says; a lone
-      // CR or LF inside a comment is quoted too, not only the CRLF pair.
-      const csv = stringify({ bom: true, header: true, columns: [...SIGNATURE_CSV_COLUMNS], record_delimiter: "windows", quoted_match: /[\r\n]/ });
-      await pipeline(rows, toCells, csv, inChunksOf(CHUNK_BYTES), output, ...(signal ? [{ signal }] : []));
+      const counted = (batch: string[][]) => {
+        written += batch.length;
+        return batch;
+      };
+      await pipeline(Readable.from(csvChunks(rows, counted)), output, ...(signal ? [{ signal }] : []));
       await client.query("COMMIT");
       return written;
     } finally {
@@ -145,29 +139,26 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
   return { count, writeTo, close };
 }
 
-// csv-stringify writes each row as its own small chunk; passed one by one to the HTTP response (a web
-// stream) that costs more than making them (bench: ~5,000 rows/s). Gathered into chunks of 64 KB, the
-// same file streams at tens of thousands of rows a second, in bounded memory.
-const CHUNK_BYTES = 64 * 1024;
+// The CSV is made a batch of rows at a time, each batch one string (~100 KB for 1,000 rows): the
+// response gets few large writes instead of one small write per row, and there is no per-row stream
+// step (bench: one chunk per row through object-mode transforms managed ~5,000 rows/s, 64 KB chunks
+// ~59,000). Memory stays bounded: the generator is pulled only as fast as the reader reads, and the
+// cursor (pg-query-stream) fetches BATCH_SIZE rows at a time.
+const CSV_OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
 
-function inChunksOf(size: number): Transform {
-  let pending: Buffer[] = [];
-  let length = 0;
-  return new Transform({
-    transform(chunk: Buffer | string, _encoding, callback) {
-      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-      pending.push(buffer);
-      length += buffer.length;
-      if (length < size) return callback();
-      const out = Buffer.concat(pending, length);
-      pending = [];
-      length = 0;
-      callback(null, out);
-    },
-    flush(callback) {
-      callback(null, length > 0 ? Buffer.concat(pending, length) : undefined);
-    },
-  });
+async function* csvChunks(rows: AsyncIterable<unknown>, counted: (batch: string[][]) => string[][]): AsyncGenerator<string> {
+  // The BOM makes spreadsheet apps read UTF-8 (non-Latin names); CRLF as RFC 4180 says; a lone CR or
+  // LF inside a comment is quoted too, not only the CRLF pair.
+  yield stringifyRows([], { ...CSV_OPTIONS, bom: true, header: true, columns: [...SIGNATURE_CSV_COLUMNS] });
+  let batch: string[][] = [];
+  for await (const row of rows) {
+    batch.push((row as CsvValue[]).map(csvCell));
+    if (batch.length === BATCH_SIZE) {
+      yield stringifyRows(counted(batch), CSV_OPTIONS);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringifyRows(counted(batch), CSV_OPTIONS);
 }
 
 /** Opens an audited export and writes it to `output`; resolves with the row count. For scripts and benchmarks. */

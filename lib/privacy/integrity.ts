@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
+import { confirmedCount } from "@/lib/petition/counts";
 
 // The public integrity report: how many signatures are in each state and why, so that readers can
 // judge the count. Moderators' own words are never published (they may name people): a reason set
@@ -21,17 +22,25 @@ export type IntegrityReport = {
   updatedAt: string;
 };
 
+// Every state but CONFIRMED is grouped from the rows (an index range per state); the confirmed number
+// is the kept count the page shows (lib/petition/counts.ts), so the report never scans the confirmed
+// rows, most of a campaign (bench at a million signatures: 337 ms for the whole GROUP BY).
+const GROUPED = ["PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"] as const;
+
 /** The report computed now (uncached); pages use getIntegrityReport. */
 export async function computeIntegrityReport(campaignId: number): Promise<IntegrityReport> {
-  const rows = await db().signature.groupBy({ by: ["status", "statusReason"], where: { campaignId }, _count: { _all: true } });
+  const [rows, confirmed] = await Promise.all([
+    db().signature.groupBy({ by: ["status", "statusReason"], where: { campaignId, status: { in: [...GROUPED] } }, _count: { _all: true } }),
+    confirmedCount(campaignId),
+  ]);
   const report: IntegrityReport = {
-    counts: { CONFIRMED: 0, PENDING: 0, QUARANTINED: 0, REJECTED: 0, SPAM: 0, WITHDRAWN: 0 },
+    counts: { CONFIRMED: confirmed, PENDING: 0, QUARANTINED: 0, REJECTED: 0, SPAM: 0, WITHDRAWN: 0 },
     reasons: {},
     updatedAt: new Date().toISOString(),
   };
   for (const row of rows) {
     report.counts[row.status] += row._count._all;
-    if (row.status === "CONFIRMED" || row.status === "PENDING") continue;
+    if (row.status === "PENDING") continue;
     const key = (row.statusReason && SYSTEM_REASONS[row.statusReason]) || (row.statusReason ? "moderator" : "unspecified");
     const byReason = (report.reasons[row.status] ??= {});
     byReason[key] = (byReason[key] ?? 0) + row._count._all;

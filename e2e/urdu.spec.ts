@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import ur from "../messages/ur.json";
-import { createCampaign, signatureRows } from "./support/db";
+import { createCampaign, signatureRows, withDb } from "./support/db";
 import { linkIn, mailsTo } from "./support/mail";
 
 // Journey: a reader in Pakistan reads and signs in Urdu, right to left, in the bundled Nastaliq font.
@@ -71,4 +71,33 @@ test("the staff sign-in page is in Urdu and right to left too", async ({ page })
   await page.goto("/ur/admin/login");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: ur.Admin.login.title })).toBeVisible();
+});
+
+test("a translated campaign is listed, titled and thanked in Urdu; the English site keeps the original", async ({ page }) => {
+  const campaign = await createCampaign();
+  const urduTitle = `انسانی حقوق کے محافظوں کا تحفظ ${campaign.slug}`;
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO "CampaignTranslation" ("campaignId", locale, title, summary, statement, "updatedAt") VALUES ($1, 'ur', $2, 'ایک خلاصہ۔', 'پہلا پیراگراف۔', now())`,
+      [campaign.id, urduTitle],
+    ),
+  );
+  // The home page: the translation's title and summary, marked as Urdu.
+  await page.goto("/ur");
+  const listed = page.getByRole("heading", { level: 2, name: urduTitle });
+  await expect(listed).toHaveAttribute("lang", "ur");
+  await expect(page.getByRole("heading", { level: 2, name: campaign.title })).toHaveCount(0);
+  // The campaign page's title (browser tab, search results, share previews) and its Open Graph title.
+  await listed.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/ur/c/${campaign.slug}$`));
+  await expect(page).toHaveTitle(new RegExp(urduTitle));
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", urduTitle);
+  // The thank-you page names the campaign in Urdu too.
+  await page.goto(`/ur/c/${campaign.slug}/thanks`);
+  await expect(page.locator("main").getByText(urduTitle, { exact: true })).toHaveAttribute("lang", "ur");
+  // The English site is unchanged.
+  await page.goto("/en");
+  await expect(page.getByRole("heading", { level: 2, name: campaign.title })).toHaveAttribute("lang", "en");
+  await page.goto(`/en/c/${campaign.slug}`);
+  await expect(page).toHaveTitle(new RegExp(campaign.title));
 });

@@ -2,6 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { SignForm } from "@/components/petition/sign-form";
 import type { PublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { textDirectionOf } from "@/lib/i18n/locales";
 import { countryOptions } from "@/lib/countries";
 import { localised, paths } from "@/lib/paths";
 import { signAction } from "@/lib/petition/actions";
@@ -18,11 +20,14 @@ export async function EmbedWidget({ campaign, attribution }: { campaign: PublicC
     getPetitionProgress(campaign),
     getLocale(),
   ]);
+  // The widget is in the page's language; the title in the reader's when translated, and marked with
+  // its own language either way.
+  const shown = await localisedCampaign(campaign, locale);
   return (
-    <article className="embed-widget" lang={campaign.locale} aria-labelledby="embed-title">
-      <h1 id="embed-title">
+    <article className="embed-widget" aria-labelledby="embed-title">
+      <h1 id="embed-title" lang={shown.shownLocale} dir={textDirectionOf(shown.shownLocale)}>
         <a href={localised(locale, paths.campaign(campaign.slug))} target="_blank" rel="noopener">
-          {campaign.title}
+          {shown.title}
         </a>
       </h1>
       <p className="small muted">{t("by", { organisation: campaign.organisation })}</p>

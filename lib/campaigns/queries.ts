@@ -24,7 +24,7 @@ export async function listOpenCampaigns() {
   return db().campaign.findMany({
     where: { status: "OPEN" },
     orderBy: { createdAt: "desc" },
-    select: { slug: true, title: true, summary: true, organisation: true, statementDate: true, goal: true, deadline: true },
+    select: { id: true, slug: true, locale: true, title: true, summary: true, organisation: true, statementDate: true, goal: true, deadline: true },
   });
 }
 

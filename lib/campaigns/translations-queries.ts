@@ -58,11 +58,14 @@ export async function localisedCampaign<T extends Translatable>(campaign: T, loc
   return { ...campaign, ...translation, shownLocale: locale, translated: true, originalLocale: campaign.locale };
 }
 
-/** The same for a list (the home page's campaigns), in one query. */
-export async function localisedCampaigns<T extends Translatable>(campaigns: T[], locale: string): Promise<Localised<T>[]> {
+type Listed = { id: number; locale: string; title: string; summary: string };
+export type LocalisedListing<T extends Listed> = T & Pick<Localised<Translatable>, "shownLocale" | "translated" | "originalLocale">;
+
+/** The same for a list (the home page's campaigns: titles and summaries only), in one query. */
+export async function localisedCampaigns<T extends Listed>(campaigns: T[], locale: string): Promise<LocalisedListing<T>[]> {
   const wanted = isLocale(locale) ? campaigns.filter((campaign) => campaign.locale !== locale).map((campaign) => campaign.id) : [];
   const translations = wanted.length
-    ? await db().campaignTranslation.findMany({ where: { campaignId: { in: wanted }, locale }, select: { campaignId: true, title: true, summary: true, statement: true } })
+    ? await db().campaignTranslation.findMany({ where: { campaignId: { in: wanted }, locale }, select: { campaignId: true, title: true, summary: true } })
     : [];
   const byCampaign = new Map(translations.map(({ campaignId, ...text }) => [campaignId, text]));
   return campaigns.map((campaign) => {

@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EmbedWidget } from "@/components/embed/embed-widget";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { EMBED_SOURCE } from "@/lib/sharing/embed";
 import { attributionFromSearch } from "@/lib/sharing/referral";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const campaign = await getPublicCampaign((await params).slug);
-  return campaign ? { title: campaign.title } : {};
+  const { locale, slug } = await params;
+  const campaign = await getPublicCampaign(slug);
+  return campaign ? { title: (await localisedCampaign(campaign, locale)).title } : {};
 }
 
 /** The counter and the signing form, for an iframe on another site (works without JavaScript too). */

@@ -29,18 +29,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return {};
-  const [{ confirmed }, t] = await Promise.all([getPetitionProgress(campaign), getTranslations("ShareImage")]);
+  // In the reader's language when the campaign has a translation (the same one the page shows).
+  const [{ confirmed }, t, shown] = await Promise.all([getPetitionProgress(campaign), getTranslations("ShareImage"), localisedCampaign(campaign, locale)]);
   return {
-    title: campaign.title,
-    description: campaign.summary,
+    title: shown.title,
+    description: shown.summary,
     alternates: alternates(locale, paths.campaign(campaign.slug)),
     // The image's URL changes with the count, so a scraper's cached card never shows an old one.
     ...shareMetadata({
-      title: campaign.title,
-      description: campaign.summary,
+      title: shown.title,
+      description: shown.summary,
       url: localised(locale, paths.campaign(campaign.slug)),
       image: localised(locale, paths.shareImage(campaign.slug, confirmed)),
-      alt: t("alt", { title: campaign.title, count: confirmed, goal: campaign.goal }),
+      alt: t("alt", { title: shown.title, count: confirmed, goal: campaign.goal }),
     }),
   };
 }

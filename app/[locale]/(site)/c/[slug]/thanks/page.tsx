@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { textDirectionOf } from "@/lib/i18n/locales";
 import { paths, type ThanksResult } from "@/lib/paths";
 import { getPetitionProgress } from "@/lib/petition/queries";
 import { campaignLink } from "@/lib/sharing/links";
@@ -23,14 +25,16 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const result = RESULTS.find((value) => value === search.result) ?? "check-email";
   // The signer's own code, put in this URL by the signing or confirming action.
   const { referral } = attributionFromSearch(search);
-  const [t, progress] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign)]);
+  const [t, progress, shown] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign), localisedCampaign(campaign, locale)]);
   return (
     <div className="container narrow">
       <h1>{t(`title-${result}`)}</h1>
       <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`)}</p>
-      <p className="muted">{campaign.title}</p>
+      <p className="muted" lang={shown.shownLocale} dir={textDirectionOf(shown.shownLocale)}>
+        {shown.title}
+      </p>
       <PetitionProgress progress={progress} />
-      {result !== "withdrawn" && <ShareBar url={campaignLink(locale, campaign.slug, { referral })} title={campaign.title} slug={campaign.slug} personal={referral !== null} signed />}
+      {result !== "withdrawn" && <ShareBar url={campaignLink(locale, campaign.slug, { referral })} title={shown.title} slug={campaign.slug} personal={referral !== null} signed />}
       <p>
         <Link href={paths.campaign(campaign.slug)}>{t("back")}</Link>
       </p>

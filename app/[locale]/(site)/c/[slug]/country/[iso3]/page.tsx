@@ -5,6 +5,8 @@ import { getTranslations } from "next-intl/server";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { CountryHistoryView } from "@/components/votes/country-history";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { textDirectionOf } from "@/lib/i18n/locales";
 import { alternates, localised, paths } from "@/lib/paths";
 import { shareMetadata } from "@/lib/sharing/share-cards";
 import { absoluteUrl } from "@/lib/site-url";
@@ -15,9 +17,11 @@ type Props = { params: Promise<{ locale: string; slug: string; iso3: string }> }
 
 async function load({ params }: Props) {
   const { locale, slug, iso3 } = await params;
-  const campaign = await getPublicCampaign(slug);
-  const history = campaign ? countryHistory(await getVoteRecord(campaign.id), iso3) : null;
-  return campaign && history ? { locale, campaign, history } : null;
+  const found = await getPublicCampaign(slug);
+  const history = found ? countryHistory(await getVoteRecord(found.id), iso3) : null;
+  if (!found || !history) return null;
+  // The campaign's title in the reader's language when translated.
+  return { locale, campaign: await localisedCampaign(found, locale), history };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -44,7 +48,9 @@ export default async function CountryPage(props: Props) {
   return (
     <div className="container narrow">
       <p className="muted">
-        <Link href={paths.campaign(campaign.slug)}>{campaign.title}</Link>
+        <Link href={paths.campaign(campaign.slug)} lang={campaign.shownLocale} dir={textDirectionOf(campaign.shownLocale)}>
+          {campaign.title}
+        </Link>
       </p>
       <h1>{t("title", { country: history.name })}</h1>
       <section className="card lookup-result" aria-label={t("record")}>

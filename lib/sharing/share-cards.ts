@@ -1,14 +1,19 @@
 import "server-only";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { countryName } from "@/lib/countries";
 import { textDirection, translator } from "@/lib/i18n/catalogs";
+import { DEFAULT_LOCALE, textDirectionOf } from "@/lib/i18n/locales";
 import { getPetitionProgress } from "@/lib/petition/queries";
 import type { ShareImageContent } from "@/lib/sharing/share-image";
 import { siteUrl } from "@/lib/site-url";
 import { getVoteRecord } from "@/lib/votes/queries";
 import { countryHistory } from "@/lib/votes/results";
 
-// The words on the share images. Each function returns null for what is not public (an unknown or
-// draft campaign, a country with no vote on record), so the routes answer 404.
+// The words on the share images, as the page in `locale` shows them: the campaign's title in its
+// translation when there is one (else the original, in its own direction), countries named in the
+// reader's language. Each function returns null for what is not public (an unknown or draft campaign,
+// a country with no vote on record), so the routes answer 404.
 
 const host = () => new URL(siteUrl()).host;
 
@@ -16,10 +21,11 @@ export async function campaignCard(locale: string, slug: string): Promise<ShareI
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return null;
   const t = translator(locale, "ShareImage");
-  const progress = await getPetitionProgress(campaign);
+  const [progress, shown] = await Promise.all([getPetitionProgress(campaign), localisedCampaign(campaign, locale)]);
   return {
     kicker: campaign.organisation,
-    headline: campaign.title,
+    headline: shown.title,
+    headlineDir: textDirectionOf(shown.shownLocale),
     lines: [t("count", { count: progress.confirmed }), t("goal", { goal: progress.goal })],
     progress: progress.goal > 0 ? Math.min(1, progress.confirmed / progress.goal) : undefined,
     footer: t("footer", { host: host() }),
@@ -33,12 +39,15 @@ export async function countryCard(locale: string, slug: string, iso3: string): P
   const history = campaign ? countryHistory(await getVoteRecord(campaign.id), iso3) : null;
   if (!campaign || !history) return null;
   const [t, tv] = [translator(locale, "ShareImage"), translator(locale, "Votes")];
+  const shown = await localisedCampaign(campaign, locale);
+  // As components/votes/country-name.tsx: the record's name in English, the country's own name in the reader's language otherwise.
+  const country = locale === DEFAULT_LOCALE ? history.name : countryName(history.iso3, locale);
   const last = history.steps[history.steps.length - 1];
   // Only an established vote makes a headline; "not recorded by name" is said as such, never guessed.
   const headline =
-    last && last.vote !== "UNKNOWN" ? t("countryHeadline", { country: history.name, vote: tv(`voteShort.${last.vote}`) }) : t("countryHeadlineUnknown", { country: history.name });
+    last && last.vote !== "UNKNOWN" ? t("countryHeadline", { country, vote: tv(`voteShort.${last.vote}`) }) : t("countryHeadlineUnknown", { country });
   return {
-    kicker: campaign.title,
+    kicker: shown.title,
     headline,
     lines: history.steps.map((step) => t("countryStage", { body: step.body, year: String(step.date.getUTCFullYear()), vote: tv(`vote.${step.vote}`) })),
     footer: t("footer", { host: host() }),

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PNG } from "pngjs";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as countryImage } from "@/app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route";
 import { GET as campaignImage } from "@/app/[locale]/(site)/c/[slug]/share-image/route";
 import { db } from "@/lib/db";
 import { readPng } from "@/lib/sharing/png-text";
 import { campaignCard } from "@/lib/sharing/share-cards";
-import { REFRESH_MS, shareImage } from "@/lib/sharing/share-image";
+import { cardLocale, REFRESH_MS, shareImage } from "@/lib/sharing/share-image";
 import { createCampaign, createSignatures } from "@/lib/test/factories";
 import { reconcileCounts } from "@/lib/petition/counts";
 
-// Real renders (next/og with the bundled fonts, offline) read back as PNG: size, and the words the
-// image carries in its text chunk.
+// Real renders (HarfBuzz and sharp with the bundled fonts, offline) read back as PNG: size, the words
+// the image carries in its text chunk, and where its pixels have ink.
 let appUrl: string | undefined;
 beforeAll(() => {
   appUrl = process.env.APP_URL;
@@ -19,7 +20,28 @@ afterAll(() => {
   process.env.APP_URL = appUrl;
 });
 
-const call = (handler: typeof campaignImage, slug: string) => handler(new Request("http://localhost/"), { params: Promise.resolve({ locale: "en", slug }) });
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const call = (handler: typeof campaignImage, slug: string, locale = "en") => handler(new Request("http://localhost/"), { params: Promise.resolve({ locale, slug }) });
+const bytes = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+/** How many pixels in the box are text: near white, where the card's background is dark blue. */
+function ink(image: Buffer, box: { left: number; top: number; right: number; bottom: number }): number {
+  const { data, width } = PNG.sync.read(image);
+  let count = 0;
+  for (let y = box.top; y < box.bottom; y++) {
+    for (let x = box.left; x < box.right; x++) {
+      const at = (y * width + x) * 4;
+      if (data[at]! > 200 && data[at + 1]! > 200 && data[at + 2]! > 200) count++;
+    }
+  }
+  return count;
+}
+// Where the headline goes (under the kicker): its start side is the left in English, the right in Urdu.
+const HEADLINE_LEFT = { left: 72, top: 120, right: 500, bottom: 260 };
+const HEADLINE_RIGHT = { left: 700, top: 120, right: 1128, bottom: 260 };
 
 describe("the campaign's share image", () => {
   it("is a 1200x630 PNG with the title, the current count and the goal, cacheable by a CDN", async () => {
@@ -47,13 +69,45 @@ describe("the campaign's share image", () => {
     expect(await words(start + REFRESH_MS)).toContain("2 signatures");
   });
 
-  it("on an Urdu page is the English card (the font engine cannot draw Urdu yet), never blanks", async () => {
-    const campaign = await createCampaign({ goal: 10 });
-    const response = await campaignImage(new Request("http://localhost/"), { params: Promise.resolve({ locale: "ur", slug: campaign.slug }) });
+  it("on an Urdu page is drawn in Urdu, from the right, with the title's translation, fetching nothing", async () => {
+    const campaign = await createCampaign({ goal: 5000 });
+    await createSignatures(campaign.id, Array.from({ length: 34 }, () => ({ status: "CONFIRMED" as const })));
+    await reconcileCounts([campaign.id]);
+    await db().campaignTranslation.create({ data: { campaignId: campaign.id, locale: "ur", title: "آزمائشی مہم", summary: "خلاصہ", statement: "بیان" } });
+    const fetch = vi.fn(() => Promise.reject(new Error("a share image must not reach the internet")));
+    vi.stubGlobal("fetch", fetch);
+    const response = await call(campaignImage, campaign.slug, "ur");
     expect(response.status).toBe(200);
-    const png = readPng(Buffer.from(await response.arrayBuffer()));
-    expect(png).toMatchObject({ width: 1200, height: 630 });
-    expect(png.texts.Description).toBe(`${campaign.title}\n0 signatures\nGoal: 10`);
+    const urdu = await bytes(response);
+    expect(readPng(urdu)).toMatchObject({ width: 1200, height: 630, texts: { Description: "آزمائشی مہم\n34 دستخط\nہدف: 5,000" } });
+    const english = await bytes(await call(campaignImage, campaign.slug));
+    expect(readPng(english).texts.Description).toBe(`${campaign.title}\n34 signatures\nGoal: 5,000`);
+    expect(fetch).not.toHaveBeenCalled();
+    // Drawn, not blank, and aligned to each language's start: the short title is on the right in Urdu.
+    expect(ink(urdu, HEADLINE_RIGHT)).toBeGreaterThan(1000);
+    expect(ink(urdu, HEADLINE_LEFT)).toBe(0);
+    expect(ink(english, HEADLINE_LEFT)).toBeGreaterThan(1000);
+    expect(ink(english, HEADLINE_RIGHT)).toBe(0);
+  });
+
+  it("on an Urdu page without a translation shows the original title, in its own direction", async () => {
+    const campaign = await createCampaign({ goal: 10 });
+    const image = await bytes(await call(campaignImage, campaign.slug, "ur"));
+    expect(readPng(image).texts.Description).toBe(`${campaign.title}\n0 دستخط\nہدف: 10`);
+    expect(ink(image, HEADLINE_RIGHT)).toBeGreaterThan(1000);
+  });
+
+  it("draws what no bundled font has as a missing-glyph box rather than fetching a font", async () => {
+    const fetch = vi.fn(() => Promise.reject(new Error("a share image must not reach the internet")));
+    vi.stubGlobal("fetch", fetch);
+    const content = { kicker: "Test", headline: "漢字 🙂 کیا", lines: ["1"], footer: "x", locale: "ur", dir: "rtl" as const };
+    const image = await shareImage(`test:missing-glyphs:${Date.now()}`, async () => content);
+    expect(readPng(image!)).toMatchObject({ width: 1200, height: 630 });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("is drawn in the page's language for each of the site's, in the default one for anything else", () => {
+    expect(["en", "ur", "xx", "../"].map(cardLocale)).toEqual(["en", "ur", "en", "en"]);
   });
 
   it("is not found for drafts and unknown campaigns", async () => {
@@ -98,6 +152,10 @@ describe("a country's share image", () => {
     expect(png.texts.Description).toBe("Pakistan voted against\nBody 1, 2015: Against\nBody 2, 2015: Against");
     const france = readPng(Buffer.from(await (await countryImage(new Request("http://localhost/"), params("FRA"))).arrayBuffer()));
     expect(france.texts.Description).toBe("How France voted\nBody 1, 2015: Not recorded by name\nBody 2, 2015: Not recorded by name");
+    // In Urdu: the country's Urdu name, the stages' names as the record has them, in a right-to-left line.
+    const inUrdu = readPng(await bytes(await countryImage(new Request("http://localhost/"), { params: Promise.resolve({ locale: "ur", slug: campaign.slug, iso3: "PAK" }) })));
+    expect(inUrdu).toMatchObject({ width: 1200, height: 630 });
+    expect(inUrdu.texts.Description).toBe("پاکستان نے مخالفت میں ووٹ دیا\nBody 1، 2015: مخالفت میں\nBody 2، 2015: مخالفت میں");
     expect((await countryImage(new Request("http://localhost/"), params("XYZ"))).status).toBe(404);
     expect((await countryImage(new Request("http://localhost/"), params("../x"))).status).toBe(404);
   });

@@ -10,6 +10,9 @@ function stageSection(page: Page, body: string) {
 }
 
 async function namesIn(list: Locator): Promise<string[]> {
+  // The vote record is laid out only when scrolled near (content-visibility: auto), and text that is
+  // not laid out has no innerText: scroll to it as a reader would.
+  await list.scrollIntoViewIfNeeded();
   // "Swaziland (now Eswatini)" is listed under the name the UN used in 2015.
   return (await list.getByRole("listitem").allInnerTexts()).map((text) => text.replace(/ \(now .*\)$/, "").trim());
 }
@@ -80,6 +83,7 @@ test("every one of the 193 members is listed with its plenary vote, on the map o
   const titles = [...(await map.text()).matchAll(/<path [^>]*><title>([^<]*)<\/title><\/path>/g)].map((match) => unescape(match[1]!));
   expect(titles.length).toBeGreaterThan(150);
   const onMap = new Map(titles.map((title) => [title.slice(0, title.lastIndexOf(":")), title.slice(title.lastIndexOf(":") + 2)]));
+  await page.locator(".not-on-map").scrollIntoViewIfNeeded();
   const notOnMap = new Map(
     (await page.locator(".not-on-map li").allInnerTexts()).map((text) => {
       const at = text.lastIndexOf(":");

@@ -27,7 +27,7 @@ export async function VoteMap({ stage, slug }: { stage: Stage; slug: string }) {
         <a href={src} className="map-link">
           {/* next/image would re-encode nothing here (an SVG) and adds a client component. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}
-          <img src={src} width={map.width} height={map.height} alt={`${t("mapTitle", { symbol })}. ${t("mapDescription")}`} className="map" decoding="async" />
+          <img src={src} width={map.width} height={map.height} alt={`${t("mapTitle", { symbol })}. ${t("mapDescription")}`} className="map" decoding="async" loading="lazy" />
         </a>
         <figcaption>
           <ul className="legend" aria-label={t("legendHeading")}>

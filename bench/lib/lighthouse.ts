@@ -1,6 +1,6 @@
 // One Lighthouse 12 run through its CLI against Debian's Chromium (as root, Chromium needs
-// --no-sandbox), stopped with the benchmark. Mobile form factor and simulated throttling: Lighthouse's
-// defaults, the ones PageSpeed Insights reports.
+// --no-sandbox), stopped with the benchmark. Mobile form factor and simulated throttling unless asked
+// otherwise: Lighthouse's defaults, the ones PageSpeed Insights reports first.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +22,7 @@ export type LighthouseResult = {
   /** FCP, LCP, TBT and CLS, for the notes. */
   metrics: string;
   /** Audits that cost points (weight > 0, score < 1), per category: what to fix. */
-  failing: Partial<Record<Category, string[]>>;
+  failing: Partial<Record<Category, { id: string; score: number }[]>>;
   benchmarkIndex: number | null;
 };
 
@@ -30,11 +30,13 @@ export function chromePath(): string {
   return process.env.CHROME_PATH ?? "/usr/bin/chromium";
 }
 
-export async function lighthouse(url: string, options: { outputDir: string; name: string; categories?: readonly Category[] }): Promise<LighthouseResult> {
+/** `preset: "desktop"`: Lighthouse's desktop settings (wider screen, lighter throttling) instead of mobile. */
+export async function lighthouse(url: string, options: { outputDir: string; name: string; categories?: readonly Category[]; preset?: "desktop" }): Promise<LighthouseResult> {
   const categories = options.categories ?? ["performance"];
   const output = path.join(options.outputDir, `lighthouse-${options.name}.json`);
   const bin = path.join(process.cwd(), "node_modules", ".bin", "lighthouse");
   const args = [url, `--only-categories=${categories.join(",")}`, "--output=json", `--output-path=${output}`, "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"];
+  if (options.preset) args.push(`--preset=${options.preset}`);
   await new Promise<void>((resolve, reject) => {
     const child = spawn(bin, args, { env: { ...process.env, CHROME_PATH: chromePath() }, stdio: ["ignore", "ignore", "pipe"], detached: true });
     let errors = "";
@@ -66,7 +68,7 @@ export async function lighthouse(url: string, options: { outputDir: string; name
       .filter((ref) => ref.weight > 0)
       .map((ref) => ({ ref, audit: report.audits[ref.id] }))
       .filter(({ audit }) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== "informative")
-      .map(({ ref, audit }) => `${ref.id} (${Math.round((audit!.score ?? 0) * 100)})`);
+      .map(({ ref, audit }) => ({ id: ref.id, score: Math.round((audit!.score ?? 0) * 100) }));
   }
   return { scores, metrics, failing, benchmarkIndex: report.environment?.benchmarkIndex ?? null };
 }

@@ -5,7 +5,7 @@ export async function PetitionProgress({ progress }: { progress: Progress }) {
   const t = await getTranslations("Petition.progress");
   const ratio = progress.goal > 0 ? Math.min(progress.confirmed / progress.goal, 1) : 0;
   return (
-    <div className="progress" aria-labelledby="progress-label">
+    <div className="progress">
       <p id="progress-label" className="visually-hidden">
         {t("label")}
       </p>

@@ -14,7 +14,9 @@ export async function StageTotals({ stage }: { stage: Stage }) {
   const members = stage.yes + stage.no + stage.abstain + stage.notVoting;
   const headingId = `totals-${stage.key}`;
   return (
-    <section className="card stage-totals" aria-labelledby={headingId}>
+    // Not a named region: its heading is the stage's, which also names that stage's list of countries,
+    // and two landmarks of one name cannot be told apart (axe's landmark-unique).
+    <section className="card stage-totals">
       <h3 id={headingId}>{t("stageHeading", { body: stage.body, date: format.dateTime(stage.date, { dateStyle: "long" }) })}</h3>
       <p className="muted small">
         {[stage.meeting, stage.documentSymbol && t("document", { symbol: stage.documentSymbol })].filter(Boolean).join(" · ")}

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
@@ -51,5 +51,46 @@ export async function confirmedSignatures(campaignId: number, count: number): Pr
        ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + EXCLUDED.confirmed`,
       [campaignId, count],
     );
+  });
+}
+
+export type TestSignature = { id: number; email: string; referralCode: string; tokens: { confirm: string; withdraw: string; access: string } };
+
+/**
+ * A signature with its mailed links, made directly in the database as signing would make it (the
+ * database keeps only each token's SHA-256, lib/petition/tokens.ts): for pages that need one to exist.
+ */
+export async function createSignature(campaignId: number, options: { status?: "PENDING" | "CONFIRMED"; fullName?: string; comment?: string } = {}): Promise<TestSignature> {
+  const unique = randomUUID().slice(0, 8);
+  const email = `signer-${unique}@example.org`;
+  // The app's alphabet for codes (lib/sharing/referral.ts): no 0, 1, l or o.
+  const alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+  const referralCode = Array.from(randomBytes(10), (byte) => alphabet[byte % alphabet.length]).join("");
+  const token = () => randomBytes(32).toString("base64url");
+  const tokens = { confirm: token(), withdraw: token(), access: token() };
+  const status = options.status ?? "PENDING";
+  return withDb(async (client) => {
+    const { rows } = await client.query(
+      `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, comment, "showName", status, "referralCode", "confirmedAt", "updatedAt")
+       VALUES ($1, $2, $3, $3, 'PAK', $4, true, $5::"SignatureStatus", $6, CASE WHEN $5::"SignatureStatus" = 'CONFIRMED' THEN now() END, now())
+       RETURNING id`,
+      [campaignId, options.fullName ?? "Fatima Jinnah", email, options.comment ?? null, status, referralCode],
+    );
+    const id = rows[0].id as number;
+    for (const [purpose, value] of [["CONFIRM", tokens.confirm], ["WITHDRAW", tokens.withdraw], ["ACCESS", tokens.access]] as const) {
+      await client.query(`INSERT INTO "SignatureToken" ("signatureId", purpose, "tokenHash", "expiresAt") VALUES ($1, $2, $3, now() + interval '7 days')`, [
+        id,
+        purpose,
+        createHash("sha256").update(value).digest("hex"),
+      ]);
+    }
+    if (status === "CONFIRMED") {
+      await client.query(
+        `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, 'PAK', 0, 1)
+         ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + 1`,
+        [campaignId],
+      );
+    }
+    return { id, email, referralCode, tokens };
   });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { bulkModerationAction, type ModerationState } from "@/lib/moderation/actions";
 import type { SignatureFilter } from "@/lib/moderation/filter";
@@ -24,6 +24,14 @@ export function BulkModeration({ filter, canDelete }: { filter: SignatureFilter;
   const t = useTranslations("AdminModeration");
   const [state, action, pending] = useActionState(bulkModerationAction, initial);
   const actions = MODERATION_ACTION_NAMES.filter((name) => canDelete || name !== "delete");
+  // Focus follows the answer (the preview, then the result or the error): the button pressed is
+  // disabled while the action runs or is gone afterwards, and the next Tab should reach what follows.
+  const previewRef = useRef<HTMLParagraphElement>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.preview) previewRef.current?.focus();
+    else if (state.error || state.done) messageRef.current?.focus();
+  }, [state]);
   return (
     <section aria-labelledby="bulk-heading" className="card">
       <h2 id="bulk-heading">{t("bulkHeading")}</h2>
@@ -57,12 +65,15 @@ export function BulkModeration({ filter, canDelete }: { filter: SignatureFilter;
         </button>
       </form>
       <div role="status" aria-live="polite">
-        {state.error && <p className="field-error">{state.error}</p>}
-        {state.done && <p className="notice">{state.done}</p>}
+        {(state.error || state.done) && (
+          <p ref={messageRef} className={state.error ? "field-error" : "notice"} tabIndex={-1}>
+            {state.error ?? state.done}
+          </p>
+        )}
       </div>
       {state.preview && (
         <form action={action} className="preview">
-          <p>
+          <p ref={previewRef} tabIndex={-1}>
             <strong>{t("previewCount", { count: state.preview.count, action: t(`action.${state.preview.action}` as never) })}</strong>
           </p>
           <FilterFields filter={filter} />

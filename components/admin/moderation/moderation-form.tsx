@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { moderateSignatureAction, type ModerationState } from "@/lib/moderation/actions";
 import type { ModerationActionName } from "@/lib/moderation/names";
@@ -11,6 +11,12 @@ const initial: ModerationState = { error: null, preview: null, done: null };
 export function ModerationForm({ id, actions }: { id: number; actions: ModerationActionName[] }) {
   const t = useTranslations("AdminModeration");
   const [state, action, pending] = useActionState(moderateSignatureAction, initial);
+  // The button pressed is disabled while the action runs (and may be gone after it): focus moves to
+  // the answer instead of being lost.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.error || state.done) messageRef.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="card">
       <h2>{t("singleHeading")}</h2>
@@ -30,8 +36,11 @@ export function ModerationForm({ id, actions }: { id: number; actions: Moderatio
         ))}
       </div>
       <div role="status" aria-live="polite">
-        {state.error && <p className="field-error">{state.error}</p>}
-        {state.done && <p className="notice">{state.done}</p>}
+        {(state.error || state.done) && (
+          <p ref={messageRef} className={state.error ? "field-error" : "notice"} tabIndex={-1}>
+            {state.error ?? state.done}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -28,7 +28,9 @@ export default async function CampaignPreviewPage({ params }: Props) {
       <p className="notice" role="note">
         {t("preview.notice", { status: t(`status.${campaign.status}`) })} <Link href={paths.adminCampaign(campaign.id)}>{t("preview.back")}</Link>
       </p>
-      <article className="campaign-layout" lang={campaign.locale}>
+      {/* No lang here: the headings around the campaign's words are in the admin's language; the
+          campaign's own title, summary and statement carry theirs. */}
+      <article className="campaign-layout">
         <CampaignHeader campaign={campaign} />
         <div className="campaign-main">
           <Statement campaign={campaign} />

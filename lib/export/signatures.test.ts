@@ -105,6 +105,24 @@ describe("signature CSV export", () => {
     expect(entry).toMatchObject({ count: 1, filter: { campaign: campaign.id, status: "CONFIRMED" } });
   });
 
+  it("matches a search with quotes, backslashes and SQL in it literally, with dates, as the list does", async () => {
+    // COPY takes no parameters: the filter's values are written into the statement, escaped.
+    const [campaign, actor] = await Promise.all([createCampaign(), createAdmin()]);
+    const tricky = "O'Brien \\' ); DROP TABLE \"Signature\"; -- 100%_";
+    const match = await addSignature(campaign.id, { fullName: `Kate ${tricky}`, comment: "a\rb\r\nc\nd" });
+    await addSignature(campaign.id, { fullName: "Kate O Brien" });
+    const { output, bytes } = collector();
+
+    const count = await exportSignaturesCsv({ actor, filter: { campaign: campaign.id, q: tricky, from: "2026-03-01", to: "2026-03-01" }, output });
+
+    expect(count).toBe(1);
+    const rows = parseCsv(bytes().subarray(3).toString("utf8"));
+    expect(rows.slice(1).map((row) => [row[0], row[2], row[5]])).toEqual([[String(match.id), `Kate ${tricky}`, "a\rb\r\nc\nd"]]);
+    expect(await db().signature.count({ where: { campaignId: campaign.id } })).toBe(2);
+    const none = collector();
+    expect(await exportSignaturesCsv({ actor, filter: { campaign: campaign.id, q: tricky, from: "2026-03-02" }, output: none.output })).toBe(0);
+  });
+
   it("writes only the header for a campaign that does not exist, and audits without a campaign link", async () => {
     const actor = await createAdmin();
     const { output, bytes } = collector();

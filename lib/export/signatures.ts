@@ -1,21 +1,23 @@
 import "server-only";
-import { Readable, type Writable } from "node:stream";
+import { Transform, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify as stringifyRows } from "csv-stringify/sync";
 import { Client } from "pg";
-import QueryStream from "pg-query-stream";
+import { to as copyTo } from "pg-copy-streams";
 import { recordAudit } from "@/lib/audit/service";
 import { log } from "@/lib/log";
 import type { StaffUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { csvCell, type CsvValue } from "@/lib/export/csv";
+import { FORMULA_START_CHARACTERS } from "@/lib/export/csv";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { signatureWhereSql, type SignatureFilter } from "@/lib/moderation/filter";
 
 // The CSV export of signatures, streamed with constant memory whatever the number of rows: a dedicated
-// `pg` connection reads through a server-side cursor (pg-query-stream), rows become CSV as they come,
-// and stream back-pressure pauses the cursor while the reader is slow. Prisma would load every row.
+// `pg` connection asks PostgreSQL itself for the CSV (`COPY (SELECT …) TO STDOUT (FORMAT csv)`, read
+// with pg-copy-streams), and stream back-pressure pauses it while the reader is slow. PostgreSQL makes
+// CSV several times faster than JavaScript (bench at a million rows: ~55,000 rows/s through
+// csv-stringify, ~280,000 for COPY); the SELECT does what the file needs (formulas made inert, empty
+// cells, ISO dates) and Node only turns the record ends into CRLF. Prisma would load every row.
 //
 // Audit: the entry is written BEFORE the first byte, with the count from a COUNT(*) over the same
 // WHERE in the same REPEATABLE READ snapshot as the cursor, so the count is exactly what a completed
@@ -44,21 +46,38 @@ export const SIGNATURE_CSV_COLUMNS = [
 /** Names the connection in pg_stat_activity, so operators (and tests) see who is exporting. */
 export const exportApplicationName = (actorId: number) => `advocate-export:${actorId}`;
 
-const BATCH_SIZE = 1_000;
 // Backstop against a connection left open by a bug; long enough for a reader that pauses a while.
 const IDLE_IN_TRANSACTION_MS = 15 * 60_000;
 // Timestamps are `timestamp(3)` holding UTC; formatted in SQL so that node-postgres does not read them
 // in the server's local time zone.
 const ISO = Prisma.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`);
 
+// A text cell made inert for spreadsheet apps, as csvCell (lib/export/csv.ts) makes it: a leading
+// apostrophe before a formula character; an empty text is written as an empty cell (NULL: unquoted).
+const FORMULA_LITERALS = FORMULA_START_CHARACTERS.map((character) => `chr(${character.charCodeAt(0)})`).join(", ");
+const inert = (column: string) => Prisma.raw(`CASE WHEN left(${column}, 1) IN (${FORMULA_LITERALS}) THEN chr(39) || ${column} ELSE NULLIF(${column}, '') END`);
+const bool = (column: string) => Prisma.raw(`CASE WHEN ${column} THEN 'true' ELSE 'false' END`);
+
 function selectSql(filter: SignatureFilter): Prisma.Sql {
   return Prisma.sql`
-    SELECT s.id, c.slug, s."fullName", s.email, s.country, s.comment, s."showName", s."mayContact",
-           s.status::text, s."statusReason", s.locale, s."utmSource",
-           to_char(s."createdAt", ${ISO}), to_char(s."confirmedAt", ${ISO})
+    SELECT s.id, ${inert("c.slug")}, ${inert('s."fullName"')}, ${inert("s.email")}, ${inert("s.country")}, ${inert("s.comment")},
+           ${bool('s."showName"')}, ${bool('s."mayContact"')}, ${inert("s.status::text")}, ${inert('s."statusReason"')},
+           ${inert("s.locale")}, ${inert('s."utmSource"')}, to_char(s."createdAt", ${ISO}), to_char(s."confirmedAt", ${ISO})
     FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId"
     WHERE ${signatureWhereSql(filter)}
     ORDER BY s.id`;
+}
+
+// COPY takes no bind parameters: the filter's values are written into the statement as literals,
+// escaped by node-postgres (numbers as numbers; dates as ISO strings, as `params` sends them).
+function inlined(client: Client, sql: Prisma.Sql): string {
+  const literal = (value: unknown): string => {
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
+    if (typeof value === "string") return client.escapeLiteral(value);
+    if (value instanceof Date) return client.escapeLiteral(value.toISOString());
+    throw new Error(`export: a ${typeof value} cannot be written into the COPY statement`);
+  };
+  return sql.strings.reduce((text, part, index) => text + part + (index < sql.values.length ? literal(sql.values[index]) : ""), "");
 }
 
 function countSql(filter: SignatureFilter): Prisma.Sql {
@@ -89,7 +108,6 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
   const client = new Client({
     connectionString: serverEnv().DATABASE_URL,
     application_name: exportApplicationName(actor.id),
-    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
   });
   // Without a listener, a connection dropped by the server would crash the process.
   client.on("error", (error) => log.error("export: connection error", { error }));
@@ -104,6 +122,8 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
   try {
     await client.connect();
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // Set in the transaction, not as a startup parameter: connection poolers (PgBouncer) refuse those.
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${IDLE_IN_TRANSACTION_MS}`);
     const counted = countSql(filter);
     const { rows } = await client.query<{ count: number; campaignId: number | null }>(counted.text, params(counted));
     count = rows[0]!.count;
@@ -122,13 +142,12 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
     used = true;
     let written = 0;
     try {
-      const select = selectSql(filter);
-      const rows = client.query(new QueryStream(select.text, params(select), { batchSize: BATCH_SIZE, rowMode: "array" }));
-      const counted = (batch: string[][]) => {
-        written += batch.length;
-        return batch;
-      };
-      await pipeline(Readable.from(csvChunks(rows, counted)), output, ...(signal ? [{ signal }] : []));
+      const copy = client.query(copyTo(`COPY (${inlined(client, selectSql(filter))}) TO STDOUT (FORMAT csv)`));
+      const records = crlfRecords();
+      // The BOM makes spreadsheet apps read UTF-8 (non-Latin names); the header names the columns.
+      output.write(`\uFEFF${SIGNATURE_CSV_COLUMNS.join(",")}\r\n`);
+      await pipeline(copy, records, output, ...(signal ? [{ signal }] : []));
+      written = records.count();
       await client.query("COMMIT");
       return written;
     } finally {
@@ -139,26 +158,37 @@ export async function openSignatureExport(actor: Pick<StaffUser, "id" | "email">
   return { count, writeTo, close };
 }
 
-// The CSV is made a batch of rows at a time, each batch one string (~100 KB for 1,000 rows): the
-// response gets few large writes instead of one small write per row, and there is no per-row stream
-// step (bench: one chunk per row through object-mode transforms managed ~5,000 rows/s, 64 KB chunks
-// ~59,000). Memory stays bounded: the generator is pulled only as fast as the reader reads, and the
-// cursor (pg-query-stream) fetches BATCH_SIZE rows at a time.
-const CSV_OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CRLF = Buffer.from("\r\n");
 
-async function* csvChunks(rows: AsyncIterable<unknown>, counted: (batch: string[][]) => string[][]): AsyncGenerator<string> {
-  // The BOM makes spreadsheet apps read UTF-8 (non-Latin names); CRLF as RFC 4180 says; a lone CR or
-  // LF inside a comment is quoted too, not only the CRLF pair.
-  yield stringifyRows([], { ...CSV_OPTIONS, bom: true, header: true, columns: [...SIGNATURE_CSV_COLUMNS] });
-  let batch: string[][] = [];
-  for await (const row of rows) {
-    batch.push((row as CsvValue[]).map(csvCell));
-    if (batch.length === BATCH_SIZE) {
-      yield stringifyRows(counted(batch), CSV_OPTIONS);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield stringifyRows(counted(batch), CSV_OPTIONS);
+/**
+ * PostgreSQL ends CSV records with LF; RFC 4180 (and spreadsheet apps on every system) want CRLF. A
+ * line break inside a quoted cell (a comment's) stays as it is. Counts the records it passes. Quotes
+ * inside a cell are doubled, so the quoted state flips back; UTF-8 never has these two bytes inside a
+ * multi-byte character.
+ */
+function crlfRecords(): Transform & { count(): number } {
+  let quoted = false;
+  let records = 0;
+  const transform = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      const parts: Buffer[] = [];
+      let start = 0;
+      for (let index = 0; index < chunk.length; index++) {
+        const byte = chunk[index];
+        if (byte === QUOTE) quoted = !quoted;
+        else if (byte === LF && !quoted) {
+          parts.push(chunk.subarray(start, index), CRLF);
+          start = index + 1;
+          records += 1;
+        }
+      }
+      parts.push(chunk.subarray(start));
+      callback(null, Buffer.concat(parts));
+    },
+  });
+  return Object.assign(transform, { count: () => records });
 }
 
 /** Opens an audited export and writes it to `output`; resolves with the row count. For scripts and benchmarks. */

@@ -74,10 +74,16 @@ export async function scale(ctx: Context): Promise<void> {
   // How much of each page is the database: the same SQL alone, without rendering or sign-in checks.
   ctx.note(SCENARIO, `the admin list's SQL alone, p95 ms ${at}: ${sqlTimes.join(", ")}.`);
   const integrity = await sequentialLatency(
-    async () => void (await ctx.db.query(`SELECT status, "statusReason", count(*) FROM "Signature" WHERE "campaignId" = $1 GROUP BY 1, 2`, [big.id])),
+    // As lib/privacy/integrity.ts asks since 2026-11-29: every state but CONFIRMED (whose number comes
+    // from the kept count); the GROUP BY over all states took 337–406 ms here.
+    async () =>
+      void (await ctx.db.query(
+        `SELECT status, "statusReason", count(*) FROM "Signature" WHERE "campaignId" = $1 AND status IN ('PENDING', 'QUARANTINED', 'REJECTED', 'SPAM', 'WITHDRAWN') GROUP BY 1, 2`,
+        [big.id],
+      )),
     { n: 10, warmup: 1 },
   );
-  ctx.note(SCENARIO, `the public integrity report's GROUP BY ${at} (lib/privacy/integrity.ts, recomputed by a page view every 30 s): p50 ${integrity.p50.toFixed(0)} ms.`);
+  ctx.note(SCENARIO, `the public integrity report's GROUP BY (states other than confirmed) ${at} (lib/privacy/integrity.ts, recomputed by a page view every 30 s): p50 ${integrity.p50.toFixed(0)} ms.`);
 }
 
 /**

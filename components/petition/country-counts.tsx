@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
-import type { PublicCountryCount } from "@/lib/petition/public-counts";
+import { SMALL_COUNT, type PublicCountryCount } from "@/lib/petition/public-counts";
 
 const SHOWN = 10;
 
@@ -12,7 +12,7 @@ export async function CountryCounts({ counts }: { counts: PublicCountryCount[] }
   const row = (entry: PublicCountryCount) => (
     <tr key={entry.country}>
       <th scope="row">{countryName(entry.country, locale)}</th>
-      <td>{entry.signatures === "<5" ? t("few") : format.number(entry.signatures)}</td>
+      <td>{entry.signatures === "<5" ? t("few", { threshold: SMALL_COUNT }) : format.number(entry.signatures)}</td>
     </tr>
   );
   return (
@@ -36,7 +36,7 @@ export async function CountryCounts({ counts }: { counts: PublicCountryCount[] }
           </table>
         </details>
       )}
-      <p className="muted small">{t("note")}</p>
+      <p className="muted small">{t("note", { threshold: SMALL_COUNT })}</p>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 import { requestClientAddress } from "@/lib/petition/client";
 import { PetitionError } from "@/lib/petition/errors";
-import { formValues, HONEYPOT_FIELD, POW_FIELD, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
+import { COMMENT_MAX, formValues, HONEYPOT_FIELD, NAME_MAX, POW_FIELD, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
 import { confirmSignature, signPetition, withdrawSignature } from "@/lib/petition/service";
 import { attributionFromForm } from "@/lib/sharing/referral";
 
@@ -33,7 +33,10 @@ export async function signAction(slug: string, surface: SigningSurface, previous
     const fieldErrors: SignFormState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as SignatureField;
-      fieldErrors[field] ??= t.has(issue.message as never) ? t(issue.message as never) : t("invalid");
+      const key = issue.message;
+      // The limits are arguments of their messages, so a translation never states an old number.
+      if (key === "nameTooLong" || key === "commentTooLong") fieldErrors[field] ??= t(key, { max: key === "nameTooLong" ? NAME_MAX : COMMENT_MAX });
+      else fieldErrors[field] ??= t.has(key as never) ? t(key as never) : t("invalid");
     }
     return fail(t("fixBelow"), fieldErrors);
   }

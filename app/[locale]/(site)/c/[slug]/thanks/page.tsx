@@ -9,6 +9,7 @@ import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { textDirectionOf } from "@/lib/i18n/locales";
 import { paths, type ThanksResult } from "@/lib/paths";
 import { getPetitionProgress } from "@/lib/petition/queries";
+import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 import { campaignLink } from "@/lib/sharing/links";
 import { attributionFromSearch } from "@/lib/sharing/referral";
 
@@ -29,7 +30,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   return (
     <div className="container narrow">
       <h1>{t(`title-${result}`)}</h1>
-      <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`)}</p>
+      <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`, { days: CONFIRM_TOKEN_DAYS })}</p>
       <p className="muted" lang={shown.shownLocale} dir={textDirectionOf(shown.shownLocale)}>
         {shown.title}
       </p>

@@ -9,12 +9,25 @@ function stageSection(page: Page, body: string) {
   return page.locator("section.stage-countries").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`^${body},`) }) });
 }
 
+/** The items' innerText once the browser has laid them out (scrolled to them first). */
+async function renderedTexts(items: Locator): Promise<string[]> {
+  await items.first().scrollIntoViewIfNeeded();
+  let texts: string[] = [];
+  await expect
+    .poll(async () => {
+      texts = await items.allInnerTexts();
+      return texts.length > 0 && texts.every((text) => text.trim() !== "");
+    })
+    .toBe(true);
+  return texts;
+}
+
 async function namesIn(list: Locator): Promise<string[]> {
   // The vote record is laid out only when scrolled near (content-visibility: auto), and text that is
-  // not laid out has no innerText: scroll to it as a reader would.
-  await list.scrollIntoViewIfNeeded();
+  // not laid out has no innerText: scroll to it as a reader would, and wait for the next rendering.
+  const texts = await renderedTexts(list.getByRole("listitem"));
   // "Swaziland (now Eswatini)" is listed under the name the UN used in 2015.
-  return (await list.getByRole("listitem").allInnerTexts()).map((text) => text.replace(/ \(now .*\)$/, "").trim());
+  return texts.map((text) => text.replace(/ \(now .*\)$/, "").trim());
 }
 
 /** "UN General Assembly, plenary (17 December 2015): Against", whatever the date format. */
@@ -83,9 +96,8 @@ test("every one of the 193 members is listed with its plenary vote, on the map o
   const titles = [...(await map.text()).matchAll(/<path [^>]*><title>([^<]*)<\/title><\/path>/g)].map((match) => unescape(match[1]!));
   expect(titles.length).toBeGreaterThan(150);
   const onMap = new Map(titles.map((title) => [title.slice(0, title.lastIndexOf(":")), title.slice(title.lastIndexOf(":") + 2)]));
-  await page.locator(".not-on-map").scrollIntoViewIfNeeded();
   const notOnMap = new Map(
-    (await page.locator(".not-on-map li").allInnerTexts()).map((text) => {
+    (await renderedTexts(page.locator(".not-on-map li"))).map((text) => {
       const at = text.lastIndexOf(":");
       return [text.slice(0, at).replace(/ \(now .*\)$/, ""), text.slice(at + 2)];
     }),

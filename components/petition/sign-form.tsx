@@ -11,7 +11,7 @@ import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
 import { paths } from "@/lib/paths";
 import type { SignFormState } from "@/lib/petition/actions";
-import { COMMENT_MAX } from "@/lib/petition/fields";
+import { COMMENT_MAX, NAME_MAX } from "@/lib/petition/fields";
 import type { SignatureField } from "@/lib/petition/schema";
 import { REFERRAL_FIELD, SOURCE_FIELD, type Attribution } from "@/lib/sharing/referral";
 
@@ -68,7 +68,7 @@ export function SignForm({ action, organisation, countries, honeypotLabel, attri
       )}
 
       <Field id="fullName" label={t("fullName")} error={fieldErrors.fullName}>
-        <input id="fullName" name="fullName" type="text" autoComplete="name" defaultValue={values.fullName} maxLength={200} required aria-invalid={!!fieldErrors.fullName || undefined} aria-describedby={errorId("fullName")} />
+        <input id="fullName" name="fullName" type="text" autoComplete="name" defaultValue={values.fullName} maxLength={NAME_MAX} required aria-invalid={!!fieldErrors.fullName || undefined} aria-describedby={errorId("fullName")} />
       </Field>
 
       <Field id="email" label={t("email")} error={fieldErrors.email} hint={t("emailHint")}>

@@ -4,6 +4,7 @@ import { byVote, campaign, committee, plenary, rowOf, statementParagraphs, VOTE_
 // Journey: a visitor reads the campaign, its statement and how every country voted.
 
 const campaignPath = `/c/${campaign.slug}`;
+const votesPath = `${campaignPath}/votes`;
 
 function stageSection(page: Page, body: string) {
   return page.locator("section.stage-countries").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`^${body},`) }) });
@@ -64,30 +65,51 @@ test("the campaign page shows the statement and the totals of both stages", asyn
   expect(byVote(plenary.rows, "absent")).toHaveLength(plenary.notVoting);
 });
 
-test("the committee vote names only the countries against and abstaining, never one in favour", async ({ page }) => {
-  await page.goto(campaignPath);
-  const section = stageSection(page, committee.body);
-  await expect(section.getByRole("list", { name: `${VOTE_LABEL.no} (${committee.no})` })).toBeVisible();
-  expect((await namesIn(section.getByRole("list", { name: `${VOTE_LABEL.no} (${committee.no})` }))).sort()).toEqual(names(byVote(committee.rows, "no")));
-  expect((await namesIn(section.getByRole("list", { name: `${VOTE_LABEL.abstain} (${committee.abstain})` }))).sort()).toEqual(
-    names(byVote(committee.rows, "abstain")),
+/** The votes page's table: each country's name (as the record has it) and its vote at each stage. */
+async function tableRows(page: Page): Promise<Map<string, string[]>> {
+  const rows = await page.locator("section.vote-table tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())),
   );
-  await expect(section.getByRole("list", { name: new RegExp(`^${VOTE_LABEL.yes}`) })).toHaveCount(0);
-  await expect(section.getByText(`${committee.yes} countries voted in favour. The record does not name them`)).toBeVisible();
+  return new Map(rows.map(([name = "", ...votes]) => [name.replace(/ \(now .*\)$/, ""), votes]));
+}
+
+test("the campaign page names the countries that voted against, at both stages", async ({ page }) => {
+  await page.goto(campaignPath);
+  for (const stage of [committee, plenary]) {
+    const list = stageSection(page, stage.body).getByRole("list", { name: `${VOTE_LABEL.no} (${stage.no})` });
+    expect((await namesIn(list)).sort()).toEqual(names(byVote(stage.rows, "no")));
+    // Only who voted against: everyone else is on the votes page.
+    await expect(stageSection(page, stage.body).getByRole("list", { name: new RegExp(`^(${VOTE_LABEL.yes}|${VOTE_LABEL.abstain})`) })).toHaveCount(0);
+  }
+  await page.getByRole("link", { name: "Every country's vote, in a table" }).click();
+  await expect(page).toHaveURL(new RegExp(`${votesPath}$`));
+  await expect(page.getByRole("heading", { level: 1, name: "How each country voted" })).toBeVisible();
 });
 
-test("every one of the 193 members is listed with its plenary vote, on the map or beside it", async ({ page }) => {
-  await page.goto(campaignPath);
-  expect(plenary.rows).toHaveLength(193);
-  const section = stageSection(page, plenary.body);
-  for (const vote of ["yes", "no", "abstain", "absent"]) {
-    const expected = byVote(plenary.rows, vote);
-    const list = section.getByRole("list", { name: `${VOTE_LABEL[vote]} (${expected.length})` });
-    expect(await namesIn(list)).toEqual([...names(expected)].sort((a, b) => a.localeCompare(b, "en")));
+test("the committee vote names only the countries against and abstaining, never one in favour", async ({ page }) => {
+  await page.goto(votesPath);
+  const table = await tableRows(page);
+  for (const row of committee.rows) {
+    const shown = table.get(row.name)?.[0];
+    const expected = row.vote === "no" || row.vote === "abstain" ? VOTE_LABEL[row.vote] : VOTE_LABEL.unknown;
+    expect(shown, `${row.name} in committee`).toBe(expected);
   }
+  expect([...table.values()].filter(([vote]) => vote === VOTE_LABEL.yes)).toHaveLength(0);
+  await expect(page.getByText(`${committee.yes} countries voted in favour. The record does not name them`)).toBeVisible();
+});
 
-  // The map (an SVG file shown as an image): each drawn member carries its name and vote; the rest
-  // are listed under the map.
+test("the votes page's table gives every one of the 193 members its plenary vote; the map shows it too", async ({ page }) => {
+  expect(plenary.rows).toHaveLength(193);
+  await page.goto(votesPath);
+  const table = await tableRows(page);
+  await expect(page.getByRole("table", { name: `The vote of each of the ${table.size} countries at each stage` })).toBeVisible();
+  for (const row of plenary.rows) expect(table.get(row.name)?.[1], `${row.name} in the plenary`).toBe(VOTE_LABEL[row.vote]);
+  // Each country's row links to its own page.
+  await expect(page.getByRole("row", { name: /^Pakistan / }).getByRole("link", { name: "Pakistan" })).toHaveAttribute("href", new RegExp(`${campaignPath}/country/PAK$`));
+
+  // The map (an SVG file shown as an image) on the campaign page: each drawn member carries its name
+  // and vote; the rest are listed under the map.
+  await page.goto(campaignPath);
   const src = await page.getByRole("img", { name: /^World map of the votes on .*, coloured by vote/ }).getAttribute("src");
   const map = await page.request.get(src!);
   expect(map.headers()["content-type"]).toContain("image/svg+xml");
@@ -110,6 +132,7 @@ test("every one of the 193 members is listed with its plenary vote, on the map o
 
 test("Pakistan's votes at both stages", async ({ page }) => {
   await page.goto(campaignPath);
+  await page.getByRole("link", { name: "How did my country vote?" }).click();
   await page.getByLabel("Look up a country").selectOption("PAK");
   await page.getByRole("button", { name: "Show the votes" }).click();
   const result = page.locator(".lookup-result");
@@ -120,27 +143,33 @@ test("Pakistan's votes at both stages", async ({ page }) => {
 });
 
 test("the lookup tells what changed, and what the record cannot tell", async ({ page }) => {
-  await page.goto(`${campaignPath}?country=ZAF`);
+  await page.goto(`${votesPath}?country=ZAF`);
   const expectedChange = `${VOTE_LABEL[rowOf(committee.rows, "ZAF").vote]!.toLowerCase()} in committee, ${VOTE_LABEL[rowOf(plenary.rows, "ZAF").vote]!.toLowerCase()} in the plenary`;
   await expect(page.locator(".lookup-result")).toContainText(`It changed its vote: ${expectedChange}.`);
 
-  await page.goto(`${campaignPath}?country=NOR`);
+  await page.goto(`${votesPath}?country=NOR`);
   expect(rowOf(committee.rows, "NOR").vote).toBe("unknown");
   await expect(page.locator(".lookup-result")).toContainText("The committee record does not name this country's vote");
   await expect(page.locator(".lookup-result").getByText(stageVote(committee.body, "25", VOTE_LABEL.unknown!))).toBeVisible();
   await expect(page.locator(".lookup-result").getByText(stageVote(committee.body, "25", VOTE_LABEL.yes!))).toHaveCount(0);
 
-  await page.goto(`${campaignPath}?country=XXX`);
+  await page.goto(`${votesPath}?country=XXX`);
   await expect(page.getByRole("alert").filter({ hasText: "We have no vote record for that country" })).toBeVisible();
+
+  // A lookup link shared before the lookup had a page of its own still answers.
+  await page.goto(`${campaignPath}?country=PAK`);
+  await expect(page).toHaveURL(new RegExp(`${votesPath}\\?country=PAK#my-country$`));
+  await expect(page.locator(".lookup-result").getByRole("heading", { name: "Pakistan" })).toBeVisible();
 });
 
-test("the page and the lookup work without JavaScript", async ({ browser }) => {
+test("the pages and the lookup work without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(campaignPath);
+  await page.getByRole("link", { name: "How did my country vote?" }).click();
   await page.getByLabel("Look up a country").selectOption("CUB");
   await page.getByRole("button", { name: "Show the votes" }).click();
-  await expect(page).toHaveURL(/country=CUB/);
+  await expect(page).toHaveURL(/votes\?country=CUB/);
   await expect(page.locator(".lookup-result")).toContainText(
     `It changed its vote: ${VOTE_LABEL[rowOf(committee.rows, "CUB").vote]!.toLowerCase()} in committee, ${VOTE_LABEL[rowOf(plenary.rows, "CUB").vote]!.toLowerCase()} in the plenary.`,
   );
@@ -161,7 +190,7 @@ test("the health check reports the database", async ({ request }) => {
 });
 
 test("each country has a page of its own to share, and the lookup links to it", async ({ page }) => {
-  await page.goto(`${campaignPath}?country=PAK`);
+  await page.goto(`${votesPath}?country=PAK`);
   await page.getByRole("link", { name: "A page to share about Pakistan's votes" }).click();
   await expect(page).toHaveURL(new RegExp(`${campaignPath}/country/PAK$`));
   await expect(page.getByRole("heading", { level: 1, name: "How Pakistan voted" })).toBeVisible();

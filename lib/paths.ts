@@ -28,6 +28,8 @@ export const paths = {
   home: () => "/",
   campaign: (slug: string) => `/c/${enc(slug)}`,
   sign: (slug: string) => `/c/${enc(slug)}#sign`,
+  /** Every country's vote as a table, with the lookup ("How did my country vote?"). */
+  votes: (slug: string, country?: string) => `/c/${enc(slug)}/votes${country ? `?country=${enc(country.toUpperCase())}` : ""}`,
   countryPage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}`,
   campaignQr: (slug: string, format: "svg" | "png") => `/c/${enc(slug)}/qr/${format}`,
   thanks: (slug: string, result: ThanksResult, referral?: string | null) => `/c/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
-import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { hasLocale } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { WordsProvider } from "@/components/ui/words";
 import { routing } from "@/i18n/routing";
 import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/site-url";
@@ -36,20 +37,16 @@ export default async function LocaleLayout({ children, params }: Props) {
   // Every page is rendered per request, so that Next.js can put the request's CSP nonce (proxy.ts)
   // on its scripts: a page prerendered at build time would carry none, and its scripts would be blocked.
   await connection();
-  const messages = await getMessages();
-  // Client components get only the messages they use, not the whole catalogue.
-  const clientMessages = {
-    Loading: messages.Loading,
-    Error: messages.Error,
-    Petition: { form: messages.Petition.form, share: messages.Petition.share },
-    Admin: messages.Admin,
-    AdminModeration: messages.AdminModeration,
-  };
+  // The public site's client components get their words formatted here or from the server component
+  // that renders them (the signing form, the share bar): the browser formats no message, and public
+  // pages load no message formatter. The admin layout gives its forms next-intl's (admin/layout.tsx).
+  const [tError, tLoading] = await Promise.all([getTranslations("Error"), getTranslations("Loading")]);
+  const words = { error: { title: tError("title"), body: tError("body"), retry: tError("retry"), home: tError("home") }, loading: tLoading("label") };
   return (
     <html lang={locale} dir={LOCALE_DIRECTIONS[locale]}>
       {/* The frame (header, main, footer) is the route groups' own: the embedded widget has none. */}
       <body>
-        <NextIntlClientProvider messages={clientMessages}>{children}</NextIntlClientProvider>
+        <WordsProvider words={words}>{children}</WordsProvider>
       </body>
     </html>
   );

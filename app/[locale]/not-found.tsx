@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { SiteFrame } from "@/components/ui/site-chrome";
 import { paths } from "@/lib/paths";

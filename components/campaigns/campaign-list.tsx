@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { LinkPending } from "@/components/ui/link-pending";
 import { textDirectionOf } from "@/lib/i18n/locales";

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { SignForm } from "@/components/petition/sign-form";
+import { signFormText } from "@/components/petition/sign-form-text";
 import type { PublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { textDirectionOf } from "@/lib/i18n/locales";
@@ -13,10 +14,10 @@ import type { Attribution } from "@/lib/sharing/referral";
 
 /** The widget: the campaign's title (linking to its page, in a new tab), the count, the form. */
 export async function EmbedWidget({ campaign, attribution }: { campaign: PublicCampaign; attribution: Attribution }) {
-  const [t, tForm, tTrust, progress, locale] = await Promise.all([
+  const [t, tForm, text, progress, locale] = await Promise.all([
     getTranslations("Embed"),
     getTranslations("Petition.form"),
-    getTranslations("Trust.form"),
+    signFormText(campaign.organisation),
     getPetitionProgress(campaign),
     getLocale(),
   ]);
@@ -35,9 +36,8 @@ export async function EmbedWidget({ campaign, attribution }: { campaign: PublicC
       {isOpenForSignatures(campaign) ? (
         <SignForm
           action={signAction.bind(null, campaign.slug, "embed")}
-          organisation={campaign.organisation}
+          text={text}
           countries={countryOptions(locale)}
-          honeypotLabel={tTrust("honeypot")}
           attribution={attribution}
           linksInNewTab
         />

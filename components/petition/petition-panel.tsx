@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { RecentSigners } from "@/components/petition/recent-signers";
 import { SignForm } from "@/components/petition/sign-form";
+import { signFormText } from "@/components/petition/sign-form-text";
 import type { PublicCampaign } from "@/lib/campaigns/queries";
 import { countryOptions } from "@/lib/countries";
 import { signAction } from "@/lib/petition/actions";
@@ -11,7 +12,7 @@ import type { Attribution } from "@/lib/sharing/referral";
 
 /** The petition beside the campaign: the count, the form (or why it is closed), recent signers. */
 export async function PetitionPanel({ campaign, attribution }: { campaign: PublicCampaign; attribution?: Attribution }) {
-  const [t, tTrust, progress, recent] = await Promise.all([getTranslations("Petition.form"), getTranslations("Trust.form"), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
+  const [t, text, progress, recent] = await Promise.all([getTranslations("Petition.form"), signFormText(campaign.organisation), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
   const locale = await getLocale();
   const open = isOpenForSignatures(campaign);
   return (
@@ -23,9 +24,8 @@ export async function PetitionPanel({ campaign, attribution }: { campaign: Publi
           <p className="small">{t("intro")}</p>
           <SignForm
             action={signAction.bind(null, campaign.slug, "page")}
-            organisation={campaign.organisation}
+            text={text}
             countries={countryOptions(locale)}
-            honeypotLabel={tTrust("honeypot")}
             attribution={attribution}
           />
         </>

@@ -1,15 +1,16 @@
 "use client";
 
-import { Link } from "@/i18n/navigation";
+import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
-import { useTranslations } from "next-intl";
 import { CountrySelect } from "@/components/petition/country-select";
 import { Field } from "@/components/ui/field";
 import { Honeypot } from "@/components/petition/honeypot";
 import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
-import { paths } from "@/lib/paths";
+import { usePageLocale } from "@/components/ui/words";
+import { localised, paths } from "@/lib/paths";
+import type { SignFormText } from "@/components/petition/sign-form-text";
 import type { SignFormState } from "@/lib/petition/actions";
 import { COMMENT_MAX, NAME_MAX } from "@/lib/petition/fields";
 import type { SignatureField } from "@/lib/petition/schema";
@@ -17,10 +18,9 @@ import { REFERRAL_FIELD, SOURCE_FIELD, type Attribution } from "@/lib/sharing/re
 
 type Props = {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
-  organisation: string;
+  /** The form's words, formatted on the server (signFormText). */
+  text: SignFormText;
   countries: CountryOption[];
-  /** The label of the hidden field people leave empty (Trust.form.honeypot). */
-  honeypotLabel: string;
   /** Who and what brought the signer here (the page's `ref` and `utm_source`), passed on with the form. */
   attribution?: Attribution;
   /** In the embedded widget, the privacy link opens a new tab rather than leaving the form. */
@@ -36,9 +36,9 @@ const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment"
  * The server echoes what was typed, so nothing is lost when a field is wrong. Two bot defences ride
  * along: a hidden field people leave empty, and (with JavaScript) an invisible proof of work.
  */
-export function SignForm({ action, organisation, countries, honeypotLabel, attribution, linksInNewTab = false }: Props) {
-  const t = useTranslations("Petition.form");
+export function SignForm({ action, text, countries, attribution, linksInNewTab = false }: Props) {
   const [state, formAction] = useActionState(action, initialState);
+  const locale = usePageLocale();
   const [waitingForProof, setWaitingForProof] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const { fieldErrors, values } = state;
@@ -53,7 +53,7 @@ export function SignForm({ action, organisation, countries, honeypotLabel, attri
     <form action={formAction} className="sign-form" noValidate>
       {state.formError && (
         <div ref={summary} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
-          <h3 id="error-summary-title">{t("errorSummary")}</h3>
+          <h3 id="error-summary-title">{text.errorSummary}</h3>
           <p>{state.formError}</p>
           {Object.keys(fieldErrors).length > 0 && (
             <ul>
@@ -67,42 +67,42 @@ export function SignForm({ action, organisation, countries, honeypotLabel, attri
         </div>
       )}
 
-      <Field id="fullName" label={t("fullName")} error={fieldErrors.fullName}>
+      <Field id="fullName" label={text.fullName} error={fieldErrors.fullName}>
         <input id="fullName" name="fullName" type="text" autoComplete="name" defaultValue={values.fullName} maxLength={NAME_MAX} required aria-invalid={!!fieldErrors.fullName || undefined} aria-describedby={errorId("fullName")} />
       </Field>
 
-      <Field id="email" label={t("email")} error={fieldErrors.email} hint={t("emailHint")}>
+      <Field id="email" label={text.email} error={fieldErrors.email} hint={text.emailHint}>
         <input id="email" name="email" type="email" autoComplete="email" inputMode="email" defaultValue={values.email} maxLength={254} required aria-invalid={!!fieldErrors.email || undefined} aria-describedby={describe("email-hint", errorId("email"))} />
       </Field>
 
-      <Field id="country" label={t("country")} error={fieldErrors.country}>
-        <CountrySelect id="country" name="country" options={countries} defaultValue={values.country} invalid={!!fieldErrors.country} describedBy={errorId("country")} />
+      <Field id="country" label={text.country} error={fieldErrors.country}>
+        <CountrySelect id="country" name="country" text={text} options={countries} defaultValue={values.country} invalid={!!fieldErrors.country} describedBy={errorId("country")} />
       </Field>
 
-      <Field id="comment" label={t("comment")} error={fieldErrors.comment} hint={t("commentHint", { max: COMMENT_MAX })}>
+      <Field id="comment" label={text.comment} error={fieldErrors.comment} hint={text.commentHint}>
         <textarea id="comment" name="comment" rows={3} defaultValue={values.comment} maxLength={COMMENT_MAX} aria-invalid={!!fieldErrors.comment || undefined} aria-describedby={describe("comment-hint", errorId("comment"))} />
       </Field>
 
       <div className="checkbox">
         <input id="showName" name="showName" type="checkbox" defaultChecked={values.showName === "on"} />
-        <label htmlFor="showName">{t("showName")}</label>
+        <label htmlFor="showName">{text.showName}</label>
       </div>
       <div className="checkbox">
         <input id="mayContact" name="mayContact" type="checkbox" defaultChecked={values.mayContact === "on"} />
-        <label htmlFor="mayContact">{t("mayContact", { organisation })}</label>
+        <label htmlFor="mayContact">{text.mayContact}</label>
       </div>
 
       {attribution?.referral && <input type="hidden" name={REFERRAL_FIELD} value={attribution.referral} />}
       {attribution?.source && <input type="hidden" name={SOURCE_FIELD} value={attribution.source} />}
-      <Honeypot label={honeypotLabel} />
+      <Honeypot label={text.honeypot} />
       <ProofOfWork onWaitingChange={setWaitingForProof} />
 
       <p className="small">
-        <Link href={paths.privacy()} target={linksInNewTab ? "_blank" : undefined}>
-          {t("privacy")}
+        <Link href={localised(locale, paths.privacy())} target={linksInNewTab ? "_blank" : undefined}>
+          {text.privacy}
         </Link>
       </p>
-      <SubmitButton label={t("submit")} pending={t("pending")} waiting={waitingForProof} />
+      <SubmitButton label={text.submit} pending={text.pending} waiting={waitingForProof} />
     </form>
   );
 }

@@ -1,19 +1,22 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
 
 const noSubscription = () => () => undefined;
 
-/** The link in a read-only field (copyable by hand, also without JavaScript) and, with it, a Copy button. */
-export function CopyLink({ url }: { url: string }) {
-  const t = useTranslations("Petition.share");
+type Words = { linkLabel: string; copy: string; copied: string };
+
+/**
+ * The link in a read-only field (copyable by hand, also without JavaScript) and, with it, a Copy button.
+ * The words come formatted from the server (copyLinkWords), so the browser formats no message.
+ */
+export function CopyLink({ url, words }: { url: string; words: Words }) {
   const [copied, setCopied] = useState(false);
   const canCopy = useSyncExternalStore(noSubscription, () => !!navigator.clipboard, () => false);
   return (
     <div className="copy-link">
       <label htmlFor="share-url" className="visually-hidden">
-        {t("linkLabel")}
+        {words.linkLabel}
       </label>
       <input id="share-url" type="text" readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
       {canCopy && (
@@ -25,11 +28,11 @@ export function CopyLink({ url }: { url: string }) {
             setCopied(true);
           }}
         >
-          {t("copy")}
+          {words.copy}
         </button>
       )}
       <span role="status" className="small">
-        {copied ? t("copied") : ""}
+        {copied ? words.copied : ""}
       </span>
     </div>
   );

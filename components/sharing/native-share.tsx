@@ -1,13 +1,11 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { useTranslations } from "next-intl";
 
 const noSubscription = () => () => undefined;
 
 /** The device's own share sheet, where the browser offers one (most phones); nothing otherwise. */
-export function NativeShare({ url, title, text }: { url: string; title: string; text: string }) {
-  const t = useTranslations("Petition.share");
+export function NativeShare({ url, title, text, label }: { url: string; title: string; text: string; label: string }) {
   const supported = useSyncExternalStore(noSubscription, () => typeof navigator.share === "function", () => false);
   if (!supported) return null;
   return (
@@ -16,7 +14,7 @@ export function NativeShare({ url, title, text }: { url: string; title: string; 
       className="button button-secondary"
       onClick={() => navigator.share({ url, title, text }).catch(() => undefined /* the reader closed the sheet */)}
     >
-      {t("native")}
+      {label}
     </button>
   );
 }

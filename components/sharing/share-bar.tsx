@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CopyLink } from "@/components/sharing/copy-link";
+import { copyLinkWords } from "@/components/sharing/copy-link-words";
 import { NativeShare } from "@/components/sharing/native-share";
 import { localised, paths } from "@/lib/paths";
 import { SHARE_TARGETS, shareLinks } from "@/lib/sharing/links";
@@ -16,7 +17,7 @@ type Props = {
 
 /** Plain share links (no third-party scripts), the phone's own share sheet, the link to copy, a QR code. */
 export async function ShareBar({ url, title, slug, personal = false, signed = personal }: Props) {
-  const [t, tThanks, locale] = await Promise.all([getTranslations("Petition.share"), getTranslations("Petition.thanks"), getLocale()]);
+  const [t, tThanks, locale, copyWords] = await Promise.all([getTranslations("Petition.share"), getTranslations("Petition.thanks"), getLocale(), copyLinkWords()]);
   const text = signed ? t("text", { title }) : t("textInvite", { title });
   const links = shareLinks({ url, text, subject: title });
   return (
@@ -32,8 +33,8 @@ export async function ShareBar({ url, title, slug, personal = false, signed = pe
           </li>
         ))}
       </ul>
-      <NativeShare url={url} title={title} text={text} />
-      <CopyLink url={url} />
+      <NativeShare url={url} title={title} text={text} label={t("native")} />
+      <CopyLink url={url} words={copyWords} />
       <p className="small">
         {t("qr")} <a href={localised(locale, paths.campaignQr(slug, "svg"))} download>{t("qrSvg")}</a> · <a href={localised(locale, paths.campaignQr(slug, "png"))} download>{t("qrPng")}</a>
       </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLinkStatus } from "next/link";
-import { useTranslations } from "next-intl";
+import { useWords } from "@/components/ui/words";
 
 /**
  * Progress for a client-side navigation, placed inside a <Link>. Public pages do not stream a
@@ -9,10 +9,10 @@ import { useTranslations } from "next-intl";
  */
 export function LinkPending() {
   const { pending } = useLinkStatus();
-  const t = useTranslations("Loading");
+  const { loading } = useWords();
   return (
     <span className={pending ? "link-pending is-pending" : "link-pending"} role="status">
-      {pending && <span className="visually-hidden">{t("label")}</span>}
+      {pending && <span className="visually-hidden">{loading}</span>}
     </span>
   );
 }

@@ -3,9 +3,9 @@ import { CountryName } from "@/components/votes/country-name";
 import type { CountryHistory } from "@/lib/votes/results";
 
 /** How one country voted at each stage, and what changed (or that the record cannot say). */
-export async function CountryHistoryView({ history, headingLevel }: { history: CountryHistory; headingLevel: 2 | 4 }) {
+export async function CountryHistoryView({ history, headingLevel }: { history: CountryHistory; headingLevel: 2 | 3 }) {
   const [t, tv, format] = await Promise.all([getTranslations("Lookup"), getTranslations("Votes"), getFormatter()]);
-  const Heading = headingLevel === 2 ? "h2" : "h4";
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <>
       <Heading id="lookup-result-heading">

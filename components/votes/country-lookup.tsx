@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { CountryHistoryView } from "@/components/votes/country-history";
 import { localised, paths } from "@/lib/paths";
 import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
@@ -14,8 +14,8 @@ export async function CountryLookup({ slug, stages, selected }: { slug: string; 
   const history = selected ? countryHistory(stages, selected) : null;
   return (
     <section id="my-country" aria-labelledby="lookup-heading" className="card lookup">
-      <h3 id="lookup-heading">{t("heading")}</h3>
-      <form method="get" action={`${localised(locale, paths.campaign(slug))}#my-country`} className="lookup-form">
+      <h2 id="lookup-heading">{t("heading")}</h2>
+      <form method="get" action={`${localised(locale, paths.votes(slug))}#my-country`} className="lookup-form">
         <label htmlFor="lookup-country">{t("label")}</label>
         <select id="lookup-country" name="country" defaultValue={history?.iso3 ?? ""} required>
           <option value="" disabled>
@@ -38,7 +38,7 @@ export async function CountryLookup({ slug, stages, selected }: { slug: string; 
       )}
       {history && (
         <div className="lookup-result">
-          <CountryHistoryView history={history} headingLevel={4} />
+          <CountryHistoryView history={history} headingLevel={3} />
           <p className="small">
             <Link href={paths.countryPage(slug, history.iso3)}>{t("countryPage", { name: history.name })}</Link>
           </p>

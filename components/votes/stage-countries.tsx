@@ -4,18 +4,19 @@ import { groupByVote, type CountryVoteRow, type Stage, type Vote } from "@/lib/v
 
 /**
  * The countries of one stage by position. Only votes the record establishes are listed: when the record
- * names just some countries, the others appear as a number, never as a vote.
+ * names just some countries, the others appear as a number, never as a vote. `only`: list just these
+ * votes (the campaign page lists who voted against; the votes page has every country in a table).
  */
-export async function StageCountries({ stage }: { stage: Stage }) {
+export async function StageCountries({ stage, only }: { stage: Stage; only?: Vote[] }) {
   const [t, format] = await Promise.all([getTranslations("Votes"), getFormatter()]);
   const groups = groupByVote(stage.votes);
   const headingId = `countries-${stage.key}`;
-  const named: Vote[] = stage.namesComplete ? ["YES", "NO", "ABSTAIN", "ABSENT"] : ["NO", "ABSTAIN"];
+  const named = (stage.namesComplete ? (["YES", "NO", "ABSTAIN", "ABSENT"] as Vote[]) : (["NO", "ABSTAIN"] as Vote[])).filter((vote) => !only || only.includes(vote));
   return (
     <section className="stage-countries" aria-labelledby={headingId}>
       <h3 id={headingId}>{t("stageHeading", { body: stage.body, date: format.dateTime(stage.date, { dateStyle: "long" }) })}</h3>
       {stage.note && <p className="note">{stage.note}</p>}
-      {!stage.namesComplete && (
+      {!stage.namesComplete && !only && (
         <ul className="unnamed">
           <li>{t("yesNotNamed", { count: stage.yes })}</li>
           {stage.notVoting > 0 && <li>{t("notVotingNotNamed", { count: stage.notVoting })}</li>}

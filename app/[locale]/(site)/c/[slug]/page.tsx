@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
@@ -58,7 +58,8 @@ export default async function CampaignPage({ params, searchParams }: Props) {
     confirmedByCountry(campaign.id),
     localisedCampaign(campaign, locale),
   ]);
-  const { country } = search;
+  // The lookup moved to the votes page: links shared from before still answer.
+  if (typeof search.country === "string") redirect(`${localised(locale, paths.votes(campaign.slug, search.country))}#my-country`);
   // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
     <article className="container campaign-layout">
@@ -68,7 +69,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
       <div className="campaign-main">
         <Statement campaign={shown} />
         <ShareBar url={campaignLink(locale, campaign.slug)} title={shown.title} slug={campaign.slug} />
-        <VoteRecord campaignId={campaign.id} slug={campaign.slug} selectedCountry={typeof country === "string" ? country : undefined} />
+        <VoteRecord campaignId={campaign.id} slug={campaign.slug} />
         <CountryCounts counts={publicCountryCounts(byCountry)} />
         <IntegrityReport report={integrity} />
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CopyLink } from "@/components/sharing/copy-link";
+import { copyLinkWords } from "@/components/sharing/copy-link-words";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localised, paths, type ThanksResult } from "@/lib/paths";
 import { campaignLink } from "@/lib/sharing/links";
@@ -20,7 +21,7 @@ export default async function EmbedThanksPage({ params, searchParams }: Props) {
   if (!campaign) notFound();
   const result = RESULTS.find((value) => value === search.result) ?? "check-email";
   const { referral } = attributionFromSearch(search);
-  const [t, tEmbed] = await Promise.all([getTranslations("Petition.thanks"), getTranslations("Embed")]);
+  const [t, tEmbed, copyWords] = await Promise.all([getTranslations("Petition.thanks"), getTranslations("Embed"), copyLinkWords()]);
   return (
     <div className="embed-widget" role="status">
       <h1>{t(`title-${result}`)}</h1>
@@ -29,7 +30,7 @@ export default async function EmbedThanksPage({ params, searchParams }: Props) {
         <>
           <h2>{t("personalHeading")}</h2>
           <p className="small">{t("personalBody")}</p>
-          <CopyLink url={campaignLink(locale, campaign.slug, { referral })} />
+          <CopyLink url={campaignLink(locale, campaign.slug, { referral })} words={copyWords} />
         </>
       )}
       <p>

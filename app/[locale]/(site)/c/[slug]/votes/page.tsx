@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/ui/link";
+import { CountryLookup } from "@/components/votes/country-lookup";
+import { VoteSources } from "@/components/votes/vote-sources";
+import { VoteTable } from "@/components/votes/vote-table";
+import { getPublicCampaign } from "@/lib/campaigns/queries";
+import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { textDirectionOf } from "@/lib/i18n/locales";
+import { alternates, paths } from "@/lib/paths";
+import { getVoteRecord } from "@/lib/votes/queries";
+
+type Props = {
+  params: Promise<{ locale: string; slug: string }>;
+  searchParams: Promise<{ country?: string | string[] }>;
+};
+
+async function load({ params }: Pick<Props, "params">) {
+  const { locale, slug } = await params;
+  const found = await getPublicCampaign(slug);
+  if (!found) return null;
+  const [campaign, stages] = await Promise.all([localisedCampaign(found, locale), getVoteRecord(found.id)]);
+  return stages.length > 0 ? { locale, campaign, stages } : null;
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const found = await load(props);
+  if (!found) return {};
+  const t = await getTranslations("Votes");
+  return { title: `${t("pageTitle")}: ${found.campaign.title}`, description: found.campaign.summary, alternates: alternates(found.locale, paths.votes(found.campaign.slug)) };
+}
+
+/**
+ * Every country's vote, on a page of its own: the lookup, the complete table (the map's text
+ * alternative) and the sources. The campaign page keeps the totals, the map and who voted against,
+ * and stays short enough for a phone to load and use quickly.
+ */
+export default async function VotesPage(props: Props) {
+  const found = await load(props);
+  if (!found) notFound();
+  const { campaign, stages } = found;
+  const [t, { country }] = await Promise.all([getTranslations("Votes"), props.searchParams]);
+  return (
+    <div className="container">
+      <p className="muted">
+        <Link href={paths.campaign(campaign.slug)} lang={campaign.shownLocale} dir={textDirectionOf(campaign.shownLocale)}>
+          {campaign.title}
+        </Link>
+      </p>
+      <h1>{t("pageTitle")}</h1>
+      <CountryLookup slug={campaign.slug} stages={stages} selected={typeof country === "string" ? country : undefined} />
+      <VoteTable slug={campaign.slug} stages={stages} />
+      <VoteSources stages={stages} level={2} />
+    </div>
+  );
+}

@@ -18,6 +18,24 @@ test("a visitor whose browser asks for Urdu is sent to the Urdu site; English st
   await context.close();
 });
 
+test("Urdu pages fetch the bundled Nastaliq once, preloaded; English pages never fetch it", async ({ page }) => {
+  const campaign = await createCampaign();
+  const fonts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "font") fonts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`/en/c/${campaign.slug}`, { waitUntil: "load" });
+  await page.evaluate(() => document.fonts.ready);
+  expect(fonts).toEqual([]);
+
+  await page.goto(`/ur/c/${campaign.slug}`);
+  await expect(page.locator('head link[rel="preload"][as="font"]')).toHaveAttribute("href", /^\/fonts\/noto-nastaliq-urdu-arabic-400-[\d.]+\.woff2$/);
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => document.fonts.check('16px "Noto Nastaliq Urdu"', "پاکستان"))).toBe(true);
+  // The preload and the stylesheet's @font-face are one download (a crossorigin mismatch would make two).
+  expect(fonts).toHaveLength(1);
+});
+
 test("the Urdu campaign page reads right to left in Nastaliq, and the signing path has no English left", async ({ page }) => {
   const campaign = await createCampaign();
   const email = `urdu-${randomUUID().slice(0, 8)}@example.org`;

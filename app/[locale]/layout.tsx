@@ -4,14 +4,10 @@ import { connection } from "next/server";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { WordsProvider } from "@/components/ui/words";
+import { URDU_FONT_URL } from "@/lib/fonts/urdu";
 import { routing } from "@/i18n/routing";
 import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 import { siteUrl } from "@/lib/site-url";
-// Urdu is set in Nastaliq from the bundled font (only fetched by pages that use it), never the reader's
-// system fonts. One weight of the Arabic-script subset only: each weight is ~160 KB, which a phone on a
-// slow connection waits for before the Urdu text settles (Lighthouse: FCP 3.1 s with 400 and 700);
-// bold Urdu is synthesised from it, and Latin letters inside Urdu text use the site's own font stack.
-import "@fontsource/noto-nastaliq-urdu/arabic-400.css";
 import "./globals.css";
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
@@ -37,6 +33,10 @@ export default async function LocaleLayout({ children, params }: Props) {
   // Every page is rendered per request, so that Next.js can put the request's CSP nonce (proxy.ts)
   // on its scripts: a page prerendered at build time would carry none, and its scripts would be blocked.
   await connection();
+  // Urdu is set in Nastaliq from the bundled font, never the reader's system fonts (globals.css). One
+  // weight of the Arabic-script subset (~160 KB; bold is synthesised). Urdu pages fetch it at once,
+  // with the styles, rather than once the layout finds Urdu text (React puts the <link> in <head>;
+  // react-dom's preload() reached the RSC payload but not the HTML).
   // The public site's client components get their words formatted here or from the server component
   // that renders them (the signing form, the share bar): the browser formats no message, and public
   // pages load no message formatter. The admin layout gives its forms next-intl's (admin/layout.tsx).
@@ -46,6 +46,7 @@ export default async function LocaleLayout({ children, params }: Props) {
     <html lang={locale} dir={LOCALE_DIRECTIONS[locale]}>
       {/* The frame (header, main, footer) is the route groups' own: the embedded widget has none. */}
       <body>
+        {locale === "ur" && <link rel="preload" href={URDU_FONT_URL} as="font" type="font/woff2" crossOrigin="anonymous" />}
         <WordsProvider words={words}>{children}</WordsProvider>
       </body>
     </html>

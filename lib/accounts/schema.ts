@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/accounts/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/constants";
 
-export const ROLES = ["ADMIN", "MODERATOR"] as const;
+export { ROLES };
 
 export const newAccountSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "emailInvalid" }).max(320)),

@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 type Actor = Pick<StaffUser, "id" | "email">;
 type Tx = Prisma.TransactionClient;
 
-export type SavedCampaign = { id: number; slug: string; previousSlug: string | null; changed: CampaignField[] };
+export type SavedCampaign = { id: number; slug: string; previousSlug: string | null; changed: readonly CampaignField[] };
 
 /**
  * Creates a campaign and its audit entry in one transaction. A slug already in use is a CampaignError

@@ -1,16 +1,12 @@
 import { z } from "zod";
-import { STATEMENT_MAX } from "@/lib/campaigns/schema";
+import { STATEMENT_MAX, TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationFormValues } from "@/lib/campaigns/fields";
 import { LOCALES } from "@/lib/i18n/locales";
 
 // One schema for the translation form and the server. Error messages are message keys
 // (AdminTranslations.errors.*), translated where they are shown. Limits follow the columns, which
 // are the original's (Campaign.title, summary, statement).
 
-export const TRANSLATION_TEXT_FIELDS = ["title", "summary", "statement"] as const;
-export type TranslationTextField = (typeof TRANSLATION_TEXT_FIELDS)[number];
-export type TranslationField = "locale" | TranslationTextField;
-export const TRANSLATION_FIELDS: TranslationField[] = ["locale", ...TRANSLATION_TEXT_FIELDS];
-export const TRANSLATION_LIMITS: Record<TranslationTextField, number> = { title: 200, summary: 500, statement: STATEMENT_MAX };
+export { TRANSLATION_FIELDS, TRANSLATION_LIMITS, TRANSLATION_TEXT_FIELDS, type TranslationField, type TranslationTextField } from "@/lib/campaigns/fields";
 
 const required = (max: number) =>
   z
@@ -38,8 +34,7 @@ export const deleteTranslationSchema = z.object({
   confirm: z.literal("yes", { error: "confirmRequired" }),
 });
 
-/** The raw form values, echoed back so that nothing typed is lost when the form has errors. */
-export type TranslationFormValues = Partial<Record<TranslationField, string>>;
+export type { TranslationFormValues };
 
 export function translationFormValues(formData: FormData): TranslationFormValues {
   const values: TranslationFormValues = {};

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { PendingButton } from "@/components/admin/accounts/pending-button";
 import { changeAccountRoleAction, setAccountEnabledAction, type AccountChangeState } from "@/lib/accounts/actions";
-import { ROLES } from "@/lib/accounts/schema";
+import { ROLES } from "@/lib/accounts/roles";
 
 const initialState: AccountChangeState = { error: null, notice: null, attempt: 0 };
 

@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { PendingButton } from "@/components/admin/accounts/pending-button";
 import { Field } from "@/components/ui/field";
 import { createAccountAction, type NewAccountFormState } from "@/lib/accounts/actions";
-import { ROLES, type NewAccountField } from "@/lib/accounts/schema";
+import { ROLES } from "@/lib/accounts/roles";
+import type { NewAccountField } from "@/lib/accounts/schema";
 
 const initialState: NewAccountFormState = { fieldErrors: {}, formError: null, notice: null, values: {}, attempt: 0 };
 const FIELD_ORDER: NewAccountField[] = ["email", "name", "role", "password"];

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary, SubmitButton } from "@/components/admin/campaigns/form-parts";
 import { describedBy, Field } from "@/components/ui/field";
 import type { CampaignFormState } from "@/lib/campaigns/actions";
-import { CAMPAIGN_FIELDS, CAMPAIGN_STATUSES, STATEMENT_MAX, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/schema";
+import { CAMPAIGN_FIELDS, CAMPAIGN_STATUSES, STATEMENT_MAX, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/fields";
 
 type Props = {
   action: (state: CampaignFormState, formData: FormData) => Promise<CampaignFormState>;

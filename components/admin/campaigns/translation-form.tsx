@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { ErrorSummary, SubmitButton } from "@/components/admin/campaigns/form-parts";
 import { describedBy, Field } from "@/components/ui/field";
 import type { TranslationFormState } from "@/lib/campaigns/translations-actions";
-import { TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationField, type TranslationFormValues } from "@/lib/campaigns/translations-schema";
+import { TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationField, type TranslationFormValues } from "@/lib/campaigns/fields";
 import { isLocale, LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 
 type Props = {

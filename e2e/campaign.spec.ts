@@ -198,4 +198,8 @@ test("each country has a page of its own to share, and the lookup links to it", 
   await expect(page.getByText(stageVote(plenary.body, "17", VOTE_LABEL[rowOf(plenary.rows, "PAK").vote]!))).toBeVisible();
   await expect(page.getByRole("link", { name: "Share on X" })).toHaveAttribute("href", /country%2FPAK/);
   expect((await page.goto(`${campaignPath}/country/XXX`))?.status()).toBe(404);
+  // In Urdu, the country is named in Urdu (i18n-iso-countries), in the heading and in the lookup's link.
+  await page.goto(`/ur${votesPath}?country=PAK`);
+  await page.locator(".lookup-result").getByRole("link", { name: /^پاکستان / }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^پاکستان /);
 });

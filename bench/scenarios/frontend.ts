@@ -1,11 +1,10 @@
 // What a visitor's browser downloads and how fast the page is for them: the campaign page's first-load
-// JavaScript (every <script src> chunk of its HTML, each gzipped) and Lighthouse's performance score,
-// both against the simplest page (/privacy, no database) in the same build.
-import { existsSync, readFileSync } from "node:fs";
+// JavaScript (every <script src> chunk of its HTML, each gzipped) and its HTML, against the simplest
+// page (/privacy, no database) in the same build. Lighthouse's scores are the lighthouse scenario's.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Context } from "../lib/context";
-import { chromePath, lighthouse } from "../lib/lighthouse";
 import { get } from "../lib/load";
 import { campaignPath } from "../lib/site-paths";
 
@@ -34,27 +33,7 @@ export async function frontend(ctx: Context): Promise<void> {
       `${nextOwn === null ? "" : ` (next build's own count for /c/[slug], .next/diagnostics/route-bundle-stats.json: ${nextOwn.toFixed(0)} KB uncompressed)`}.`,
   );
 
-  const chrome = chromePath();
-  if (!existsSync(chrome)) {
-    ctx.note(SCENARIO, `Lighthouse skipped: no Chromium at ${chrome} (apt-get install chromium, or set CHROME_PATH).`);
-    return;
-  }
-  ctx.log("Lighthouse (mobile, simulated throttling), campaign page then the static page");
-  const outputDir = ctx.environment.dataDir;
-  const campaignRun = await lighthouse(campaign, { outputDir, name: "campaign" });
-  const staticRun = await lighthouse(staticPage, { outputDir, name: "static" });
-  const campaignScore = { score: campaignRun.scores.performance ?? 0, metrics: campaignRun.metrics };
-  const staticScore = { score: staticRun.scores.performance ?? 0, metrics: staticRun.metrics };
-  ctx.figure({
-    scenario: SCENARIO,
-    measure: "Lighthouse performance score, campaign page",
-    value: campaignScore.score,
-    unit: "",
-    digits: 0,
-    baseline: { label: staticPath, value: staticScore.score },
-    goal: { text: "≥ 95", met: campaignScore.score >= 95 },
-  });
-  ctx.note(SCENARIO, `Lighthouse campaign page: ${campaignScore.metrics}; ${staticPath}: ${staticScore.metrics}.`);
+  // Lighthouse's scores, against the same baseline page, are the lighthouse scenario's (issue 9).
 }
 
 async function firstLoadJs(origin: string, url: string) {

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/components/ui/link";
 import { CountryHistoryView } from "@/components/votes/country-history";
+import { countryDisplayName } from "@/components/votes/country-name";
 import { localised, paths } from "@/lib/paths";
 import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
 
@@ -9,7 +10,7 @@ import { countriesOf, countryHistory, type Stage } from "@/lib/votes/results";
  * rendered on the server for the chosen country.
  */
 export async function CountryLookup({ slug, stages, selected }: { slug: string; stages: Stage[]; selected?: string }) {
-  const [t, locale] = await Promise.all([getTranslations("Lookup"), getLocale()]);
+  const [t, tVotes, locale] = await Promise.all([getTranslations("Lookup"), getTranslations("Votes"), getLocale()]);
   const countries = countriesOf(stages);
   const history = selected ? countryHistory(stages, selected) : null;
   return (
@@ -40,7 +41,7 @@ export async function CountryLookup({ slug, stages, selected }: { slug: string; 
         <div className="lookup-result">
           <CountryHistoryView history={history} headingLevel={3} />
           <p className="small">
-            <Link href={paths.countryPage(slug, history.iso3)}>{t("countryPage", { name: history.name })}</Link>
+            <Link href={paths.countryPage(slug, history.iso3)}>{t("countryPage", { name: countryDisplayName(tVotes, locale, history.iso3, history.name) })}</Link>
           </p>
         </div>
       )}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { CountryHistoryView } from "@/components/votes/country-history";
+import { countryDisplayName } from "@/components/votes/country-name";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { textDirectionOf } from "@/lib/i18n/locales";
@@ -20,15 +21,16 @@ async function load({ params }: Props) {
   const found = await getPublicCampaign(slug);
   const history = found ? countryHistory(await getVoteRecord(found.id), iso3) : null;
   if (!found || !history) return null;
-  // The campaign's title in the reader's language when translated.
-  return { locale, campaign: await localisedCampaign(found, locale), history };
+  // The campaign's title in the reader's language when translated; the country's name in it too.
+  const [campaign, tVotes] = await Promise.all([localisedCampaign(found, locale), getTranslations("Votes")]);
+  return { locale, campaign, history, country: countryDisplayName(tVotes, locale, history.iso3, history.name) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const found = await load(props);
   if (!found) return {};
   const t = await getTranslations("CountryPage");
-  const title = t("title", { country: found.history.name });
+  const title = t("title", { country: found.country });
   const path = paths.countryPage(found.campaign.slug, found.history.iso3);
   const image = localised(found.locale, paths.countryShareImage(found.campaign.slug, found.history.iso3));
   return {
@@ -43,7 +45,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function CountryPage(props: Props) {
   const found = await load(props);
   if (!found) notFound();
-  const { campaign, history } = found;
+  const { campaign, history, country } = found;
   const t = await getTranslations("CountryPage");
   return (
     <div className="container narrow">
@@ -52,7 +54,7 @@ export default async function CountryPage(props: Props) {
           {campaign.title}
         </Link>
       </p>
-      <h1>{t("title", { country: history.name })}</h1>
+      <h1>{t("title", { country })}</h1>
       <section className="card lookup-result" aria-label={t("record")}>
         <CountryHistoryView history={history} headingLevel={2} />
       </section>
@@ -61,7 +63,7 @@ export default async function CountryPage(props: Props) {
           {t("sign")}
         </Link>
       </p>
-      <ShareBar url={absoluteUrl(localised(found.locale, paths.countryPage(campaign.slug, history.iso3)))} title={t("title", { country: history.name })} slug={campaign.slug} />
+      <ShareBar url={absoluteUrl(localised(found.locale, paths.countryPage(campaign.slug, history.iso3)))} title={t("title", { country })} slug={campaign.slug} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import ur from "../messages/ur.json";
 import { createCampaign, signatureRows, withDb } from "./support/db";
 import { linkIn, mailsTo } from "./support/mail";
+import { createStaff, signInByApi } from "./support/staff";
 
 // Journey: a reader in Pakistan reads and signs in Urdu, right to left, in the bundled Nastaliq font.
 
@@ -89,6 +90,19 @@ test("the staff sign-in page is in Urdu and right to left too", async ({ page })
   await page.goto("/ur/admin/login");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.getByRole("heading", { level: 1, name: ur.Admin.login.title })).toBeVisible();
+});
+
+test("on the Urdu admin pages, a campaign's English title is marked as English", async ({ page }) => {
+  const campaign = await createCampaign();
+  await signInByApi(page.request, await createStaff("ADMIN"));
+  await page.goto("/ur/admin");
+  await expect(page.getByRole("heading", { level: 3, name: campaign.title }).locator('[lang="en"]')).toHaveText(campaign.title);
+  await page.goto("/ur/admin/campaigns");
+  await expect(page.getByRole("rowheader", { name: campaign.title }).locator('[lang="en"]')).toHaveText(campaign.title);
+  await page.goto("/ur/admin/signatures");
+  await expect(page.locator(`#f-campaign option[value="${campaign.id}"]`)).toHaveAttribute("lang", "en");
+  await page.goto("/ur/admin/integrity");
+  await expect(page.locator(`#i-campaign option[value="${campaign.id}"]`)).toHaveAttribute("lang", "en");
 });
 
 test("a translated campaign is listed, titled and thanked in Urdu; the English site keeps the original", async ({ page }) => {

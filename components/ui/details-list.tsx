@@ -1,5 +1,5 @@
 /** Label/value pairs as a description list (two columns on wide screens). */
-export function DetailsList({ rows }: { rows: [label: string, value: string][] }) {
+export function DetailsList({ rows }: { rows: [label: string, value: React.ReactNode][] }) {
   return (
     <dl className="details">
       {rows.map(([label, value]) => (

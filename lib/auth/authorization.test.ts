@@ -26,6 +26,7 @@ const PUBLIC_ROUTES = new Set([
   "app/[locale]/(site)/c/[slug]/share-image/route.ts",
   "app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route.ts",
   "app/[locale]/(site)/c/[slug]/vote-map/[stage]/route.ts",
+  "app/fonts/[file]/route.ts", // the Urdu web font: a file of the bundled package, nothing else
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
 const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx)$/;

@@ -52,7 +52,7 @@ export type PublicCampaign = NonNullable<Awaited<ReturnType<typeof getPublicCamp
 export async function listCampaignsForAdmin() {
   return db().campaign.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, slug: true, title: true, status: true, goal: true, deadline: true },
+    select: { id: true, slug: true, locale: true, title: true, status: true, goal: true, deadline: true },
   });
 }
 

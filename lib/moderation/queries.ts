@@ -47,7 +47,7 @@ export async function listSignatures(filter: SignatureFilter, cursor: { after?: 
 export async function getSignature(id: number) {
   const signature = await db().signature.findUnique({
     where: { id },
-    include: { campaign: { select: { id: true, slug: true, title: true } }, referredBy: { select: { id: true } } },
+    include: { campaign: { select: { id: true, slug: true, title: true, locale: true } }, referredBy: { select: { id: true } } },
   });
   if (!signature) return null;
   const audit = await db().auditEntry.findMany({
@@ -60,5 +60,5 @@ export async function getSignature(id: number) {
 }
 
 export async function campaignChoices() {
-  return db().campaign.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, slug: true } });
+  return db().campaign.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, slug: true, locale: true } });
 }

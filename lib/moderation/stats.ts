@@ -7,9 +7,9 @@ export type StatusCounts = Record<"PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" 
 const emptyCounts = (): StatusCounts => ({ PENDING: 0, CONFIRMED: 0, REJECTED: 0, SPAM: 0, QUARANTINED: 0, WITHDRAWN: 0 });
 
 /** Signatures by campaign and status (an index-only scan on (campaignId, status, id)). */
-export async function statusCountsByCampaign(): Promise<{ id: number; title: string; slug: string; counts: StatusCounts }[]> {
+export async function statusCountsByCampaign(): Promise<{ id: number; title: string; slug: string; locale: string; counts: StatusCounts }[]> {
   const [campaigns, rows] = await Promise.all([
-    db().campaign.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, slug: true } }),
+    db().campaign.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, title: true, slug: true, locale: true } }),
     db().signature.groupBy({ by: ["campaignId", "status"], _count: { _all: true } }),
   ]);
   return campaigns.map((campaign) => {

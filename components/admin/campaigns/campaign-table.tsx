@@ -1,9 +1,10 @@
+import { InLanguage } from "@/components/ui/in-language";
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CampaignStatusValue } from "@/lib/campaigns/schema";
 import { paths } from "@/lib/paths";
 
-type Row = { id: number; slug: string; title: string; status: CampaignStatusValue; goal: number; deadline: Date | null };
+type Row = { id: number; slug: string; locale: string; title: string; status: CampaignStatusValue; goal: number; deadline: Date | null };
 
 /** Every campaign, drafts included, with a link to edit each. */
 export async function CampaignTable({ campaigns }: { campaigns: Row[] }) {
@@ -26,7 +27,9 @@ export async function CampaignTable({ campaigns }: { campaigns: Row[] }) {
         <tbody>
           {campaigns.map((campaign) => (
             <tr key={campaign.id}>
-              <th scope="row">{campaign.title}</th>
+              <th scope="row">
+                <InLanguage lang={campaign.locale}>{campaign.title}</InLanguage>
+              </th>
               <td>
                 <code>{campaign.slug}</code>
               </td>

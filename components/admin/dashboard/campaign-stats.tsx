@@ -1,3 +1,4 @@
+import { InLanguage } from "@/components/ui/in-language";
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
@@ -6,7 +7,7 @@ import { confirmationRate, type StatusCounts } from "@/lib/moderation/stats";
 import { paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
 
-type CampaignCounts = { id: number; title: string; slug: string; counts: StatusCounts };
+type CampaignCounts = { id: number; title: string; slug: string; locale: string; counts: StatusCounts };
 
 /** Per campaign: counts by status, the confirmation rate, and the confirmed signatures by country. */
 export async function CampaignStats({ campaigns }: { campaigns: CampaignCounts[] }) {
@@ -20,7 +21,9 @@ export async function CampaignStats({ campaigns }: { campaigns: CampaignCounts[]
         const rate = confirmationRate(campaign.counts);
         return (
           <article key={campaign.id} className="card" aria-labelledby={`campaign-${campaign.id}`}>
-            <h3 id={`campaign-${campaign.id}`}>{campaign.title}</h3>
+            <h3 id={`campaign-${campaign.id}`}>
+              <InLanguage lang={campaign.locale}>{campaign.title}</InLanguage>
+            </h3>
             <p className="small">
               {(Object.keys(campaign.counts) as (keyof StatusCounts)[]).map((status) => (
                 <span key={status}>

@@ -1,10 +1,11 @@
+import { textDirectionOf } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { filterQuery, SIGNATURE_STATUSES, type SignatureFilter } from "@/lib/moderation/filter";
 import { localised, paths } from "@/lib/paths";
 
 /** A GET form: the filter lives in the URL, so it can be shared, bookmarked and used without JavaScript. */
-export async function SignatureFilters({ filter, campaigns, canExport }: { filter: SignatureFilter; campaigns: { id: number; title: string }[]; canExport: boolean }) {
+export async function SignatureFilters({ filter, campaigns, canExport }: { filter: SignatureFilter; campaigns: { id: number; title: string; locale: string }[]; canExport: boolean }) {
   const t = await getTranslations("AdminSignatures");
   const ts = await getTranslations("AdminModeration.status");
   const locale = await getLocale();
@@ -15,7 +16,7 @@ export async function SignatureFilters({ filter, campaigns, canExport }: { filte
         <select id="f-campaign" name="campaign" defaultValue={filter.campaign ?? ""}>
           <option value="">{t("all")}</option>
           {campaigns.map((campaign) => (
-            <option key={campaign.id} value={campaign.id}>
+            <option key={campaign.id} value={campaign.id} lang={campaign.locale} dir={textDirectionOf(campaign.locale)}>
               {campaign.title}
             </option>
           ))}

@@ -1,3 +1,4 @@
+import { textDirectionOf } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export default async function IntegrityPage({ searchParams }: { searchParams: Pr
           <label htmlFor="i-campaign">{t("campaign")}</label>
           <select id="i-campaign" name="campaign" defaultValue={campaign.id}>
             {campaigns.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} lang={c.locale} dir={textDirectionOf(c.locale)}>
                 {c.title}
               </option>
             ))}

@@ -1,3 +1,4 @@
+import { InLanguage } from "@/components/ui/in-language";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ModerationForm } from "@/components/admin/moderation/moderation-form";
@@ -19,13 +20,13 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
     (action) => !(action === "hide-comment" && signature.commentHidden) && !(action === "show-comment" && !signature.commentHidden),
   );
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : "—");
-  const rows: [string, string][] = [
+  const rows: [string, React.ReactNode][] = [
     [t("name"), signature.fullName],
     [t("email"), signature.email],
     [t("country"), `${countryName(signature.country, locale)} (${signature.country})`],
     [t("status"), ts(signature.status)],
     [t("statusReason"), signature.statusReason ?? "—"],
-    [t("campaign"), signature.campaign.title],
+    [t("campaign"), <InLanguage key="campaign" lang={signature.campaign.locale}>{signature.campaign.title}</InLanguage>],
     [t("comment"), signature.comment ? `${signature.comment}${signature.commentHidden ? ` (${t("commentHidden")})` : ""}` : "—"],
     [t("showName"), signature.showName ? t("yes") : t("no")],
     [t("mayContact"), signature.mayContact ? t("yes") : t("no")],

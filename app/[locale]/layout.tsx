@@ -33,10 +33,6 @@ export default async function LocaleLayout({ children, params }: Props) {
   // Every page is rendered per request, so that Next.js can put the request's CSP nonce (proxy.ts)
   // on its scripts: a page prerendered at build time would carry none, and its scripts would be blocked.
   await connection();
-  // Urdu is set in Nastaliq from the bundled font, never the reader's system fonts (globals.css). One
-  // weight of the Arabic-script subset (~160 KB; bold is synthesised). Urdu pages fetch it at once,
-  // with the styles, rather than once the layout finds Urdu text (React puts the <link> in <head>;
-  // react-dom's preload() reached the RSC payload but not the HTML).
   // The public site's client components get their words formatted here or from the server component
   // that renders them (the signing form, the share bar): the browser formats no message, and public
   // pages load no message formatter. The admin layout gives its forms next-intl's (admin/layout.tsx).
@@ -46,6 +42,10 @@ export default async function LocaleLayout({ children, params }: Props) {
     <html lang={locale} dir={LOCALE_DIRECTIONS[locale]}>
       {/* The frame (header, main, footer) is the route groups' own: the embedded widget has none. */}
       <body>
+        {/* Urdu is set in Nastaliq from the bundled font, never the reader's system fonts (globals.css):
+            one weight of the Arabic-script subset (~160 KB; bold is synthesised). Urdu pages fetch it
+            at once, with the styles, not once the layout finds Urdu text. React puts this <link> in
+            <head> (react-dom's preload() reached the RSC payload but not the HTML). */}
         {locale === "ur" && <link rel="preload" href={URDU_FONT_URL} as="font" type="font/woff2" crossOrigin="anonymous" />}
         <WordsProvider words={words}>{children}</WordsProvider>
       </body>

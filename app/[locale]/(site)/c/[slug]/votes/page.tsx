@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/components/ui/link";
+import { CampaignLink } from "@/components/campaigns/campaign-link";
 import { CountryLookup } from "@/components/votes/country-lookup";
 import { VoteSources } from "@/components/votes/vote-sources";
 import { VoteTable } from "@/components/votes/vote-table";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
-import { textDirectionOf } from "@/lib/i18n/locales";
 import { alternates, paths } from "@/lib/paths";
 import { getVoteRecord } from "@/lib/votes/queries";
 
@@ -43,11 +42,7 @@ export default async function VotesPage(props: Props) {
   const [t, { country }] = await Promise.all([getTranslations("Votes"), props.searchParams]);
   return (
     <div className="container">
-      <p className="muted">
-        <Link href={paths.campaign(campaign.slug)} lang={campaign.shownLocale} dir={textDirectionOf(campaign.shownLocale)}>
-          {campaign.title}
-        </Link>
-      </p>
+      <CampaignLink campaign={campaign} />
       <h1>{t("pageTitle")}</h1>
       <CountryLookup slug={campaign.slug} stages={stages} selected={typeof country === "string" ? country : undefined} />
       <VoteTable slug={campaign.slug} stages={stages} />

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { CampaignLink } from "@/components/campaigns/campaign-link";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { CountryHistoryView } from "@/components/votes/country-history";
 import { countryDisplayName } from "@/components/votes/country-name";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
-import { textDirectionOf } from "@/lib/i18n/locales";
 import { alternates, localised, paths } from "@/lib/paths";
 import { shareMetadata } from "@/lib/sharing/share-cards";
 import { absoluteUrl } from "@/lib/site-url";
@@ -49,11 +49,7 @@ export default async function CountryPage(props: Props) {
   const t = await getTranslations("CountryPage");
   return (
     <div className="container narrow">
-      <p className="muted">
-        <Link href={paths.campaign(campaign.slug)} lang={campaign.shownLocale} dir={textDirectionOf(campaign.shownLocale)}>
-          {campaign.title}
-        </Link>
-      </p>
+      <CampaignLink campaign={campaign} />
       <h1>{t("title", { country })}</h1>
       <section className="card lookup-result" aria-label={t("record")}>
         <CountryHistoryView history={history} headingLevel={2} />

@@ -215,4 +215,17 @@ test.describe("Urdu mirrors", () => {
     expect(Math.abs(headers[0]!.right - (table.x + table.width))).toBeLessThanOrEqual(1);
     expect(headers[1]!.right).toBeLessThanOrEqual(headers[0]!.left + 1);
   });
+
+  test("the dashboard's chart runs from the right in Urdu, from the left in English", async ({ page, data }) => {
+    await signInByApi(page.request, data.admin);
+    for (const locale of LOCALES) {
+      await page.goto(`/${locale}/admin`);
+      // Each day's bars, oldest first: where the drawing places them (a day without signatures has bars
+      // of no height, so their boxes are not measured).
+      const lefts = await page.locator("svg.chart g").evaluateAll((days) => days.map((day) => Number(/translate\(([-\d.]+)/.exec(day.getAttribute("transform") ?? "")?.[1])));
+      expect(lefts.length).toBeGreaterThan(1);
+      const sorted = [...lefts].sort((a, b) => a - b);
+      expect(lefts, locale).toEqual(locale === "ur" ? sorted.reverse() : sorted);
+    }
+  });
 });

@@ -1,51 +1,35 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CountryName } from "@/components/votes/country-name";
-import { groupByVote, type CountryVoteRow, type Stage, type Vote } from "@/lib/votes/results";
+import { groupByVote, type Stage } from "@/lib/votes/results";
 
 /**
- * The countries of one stage by position. Only votes the record establishes are listed: when the record
- * names just some countries, the others appear as a number, never as a vote. `only`: list just these
- * votes (the campaign page lists who voted against; the votes page has every country in a table).
+ * Who voted against at one stage, by name (every record names them). Every other vote, and what each
+ * record leaves unnamed, is in the votes page's table (components/votes/vote-table.tsx).
  */
-export async function StageCountries({ stage, only }: { stage: Stage; only?: Vote[] }) {
+export async function StageCountries({ stage }: { stage: Stage }) {
   const [t, format] = await Promise.all([getTranslations("Votes"), getFormatter()]);
-  const groups = groupByVote(stage.votes);
+  const against = groupByVote(stage.votes).NO;
   const headingId = `countries-${stage.key}`;
-  const named = (stage.namesComplete ? (["YES", "NO", "ABSTAIN", "ABSENT"] as Vote[]) : (["NO", "ABSTAIN"] as Vote[])).filter((vote) => !only || only.includes(vote));
+  const listId = `${headingId}-no`;
   return (
     <section className="stage-countries" aria-labelledby={headingId}>
       <h3 id={headingId}>{t("stageHeading", { body: stage.body, date: format.dateTime(stage.date, { dateStyle: "long" }) })}</h3>
       {stage.note && <p className="note">{stage.note}</p>}
-      {!stage.namesComplete && !only && (
-        <ul className="unnamed">
-          <li>{t("yesNotNamed", { count: stage.yes })}</li>
-          {stage.notVoting > 0 && <li>{t("notVotingNotNamed", { count: stage.notVoting })}</li>}
-          <li>{t("unknownExplained", { count: groups.UNKNOWN.length })}</li>
-        </ul>
+      {against.length > 0 && (
+        <div className="country-group">
+          <h4 id={listId}>
+            <span className="swatch vote-no" aria-hidden="true" />
+            {t("countriesHeading", { vote: t("vote.NO"), count: against.length })}
+          </h4>
+          <ul className="columns" aria-labelledby={listId}>
+            {against.map((row) => (
+              <li key={row.iso3}>
+                <CountryName iso3={row.iso3} name={row.name} />
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
-      {named.map((vote) => (
-        <CountryGroup key={vote} id={`${headingId}-${vote.toLowerCase()}`} vote={vote} rows={groups[vote]} />
-      ))}
     </section>
-  );
-}
-
-async function CountryGroup({ id, vote, rows }: { id: string; vote: Vote; rows: CountryVoteRow[] }) {
-  const t = await getTranslations("Votes");
-  if (rows.length === 0) return null;
-  return (
-    <div className="country-group">
-      <h4 id={id}>
-        <span className={`swatch vote-${vote.toLowerCase()}`} aria-hidden="true" />
-        {t("countriesHeading", { vote: t(`vote.${vote}`), count: rows.length })}
-      </h4>
-      <ul className="columns" aria-labelledby={id}>
-        {rows.map((row) => (
-          <li key={row.iso3}>
-            <CountryName iso3={row.iso3} name={row.name} />
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -33,7 +33,7 @@ export async function VoteRecord({ campaignId, slug }: { campaignId: number; slu
       {mapStage && <VoteMap stage={mapStage} slug={slug} />}
       {stages.length > 1 && <VoteChanges earlier={first} later={last} />}
       {stages.map((stage) => (
-        <StageCountries key={stage.key} stage={stage} only={["NO"]} />
+        <StageCountries key={stage.key} stage={stage} />
       ))}
       <VoteSources stages={stages} />
     </section>

@@ -52,14 +52,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const { locale, slug } = await params;
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const [search, integrity, byCountry, shown] = await Promise.all([
-    searchParams,
-    getIntegrityReport(campaign.id),
-    confirmedByCountry(campaign.id),
-    localisedCampaign(campaign, locale),
-  ]);
-  // The lookup moved to the votes page: links shared from before still answer.
+  const search = await searchParams;
+  // The lookup moved to the votes page: links shared from before still answer (before any other query).
   if (typeof search.country === "string") redirect(`${localised(locale, paths.votes(campaign.slug, search.country))}#my-country`);
+  const [integrity, byCountry, shown] = await Promise.all([getIntegrityReport(campaign.id), confirmedByCountry(campaign.id), localisedCampaign(campaign, locale)]);
   // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
     <article className="container campaign-layout">

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GET, OPTIONS } from "@/app/api/campaigns/[slug]/route";
+import { db } from "@/lib/db";
+import { adjustCount, reconcileCounts } from "@/lib/petition/counts";
 import { createCampaign, createSignatures } from "@/lib/test/factories";
 
 const call = (slug: string) => GET(new Request(`http://localhost/api/campaigns/${slug}`), { params: Promise.resolve({ slug }) });
@@ -28,8 +30,32 @@ describe("GET /api/campaigns/[slug]", () => {
         { country: "PAK", signatures: 6 },
         { country: "NOR", signatures: "<5" },
       ],
-      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      updatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
     });
+  });
+
+  it("gives as updatedAt when the figures last changed, not the time of the request", async () => {
+    const campaign = await createCampaign({ goal: 500 });
+    await createSignatures(campaign.id, Array.from({ length: 6 }, () => ({ status: "CONFIRMED" as const, country: "PAK" })));
+    const changed = new Date("2026-03-04T05:06:07.000Z");
+    await db().$executeRaw`UPDATE "Campaign" SET "updatedAt" = ${new Date("2026-01-01T00:00:00.000Z")} WHERE id = ${campaign.id}`;
+    await db().$executeRaw`UPDATE "SignatureCount" SET "updatedAt" = ${changed} WHERE "campaignId" = ${campaign.id}`;
+    const updatedAt = async () => ((await (await call(campaign.slug)).json()) as { updatedAt: string }).updatedAt;
+    expect(await updatedAt()).toBe(changed.toISOString());
+
+    // Reconciling a count that has not moved keeps the time; a count that moves brings it to now.
+    await reconcileCounts([campaign.id]);
+    expect(await updatedAt()).toBe(changed.toISOString());
+    const before = Date.now();
+    await db().$transaction((tx) => adjustCount(tx, campaign.id, "NOR", 1));
+    const moved = Date.parse(await updatedAt());
+    expect(moved).toBeGreaterThanOrEqual(before - 1_000); // the database's clock, not ours
+    expect(moved).toBeLessThanOrEqual(Date.now() + 1_000);
+
+    // An edit of the campaign itself (its title, its status) counts as a change too.
+    const edited = new Date(moved + 60_000);
+    await db().$executeRaw`UPDATE "Campaign" SET "updatedAt" = ${edited} WHERE id = ${campaign.id}`;
+    expect(await updatedAt()).toBe(edited.toISOString());
   });
 
   it("answers 404 for drafts and unknown campaigns, and preflight requests", async () => {

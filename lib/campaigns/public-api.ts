@@ -1,6 +1,6 @@
 import "server-only";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
-import { confirmedByCountry, confirmedCount } from "@/lib/petition/counts";
+import { confirmedByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts, type PublicCountryCount } from "@/lib/petition/public-counts";
 
 export type PublicCampaignSummary = {
@@ -17,7 +17,11 @@ export type PublicCampaignSummary = {
 export async function getPublicCampaignSummary(slug: string): Promise<PublicCampaignSummary | null> {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return null;
-  const [confirmed, byCountry] = await Promise.all([confirmedCount(campaign.id), confirmedByCountry(campaign.id)]);
+  // One read: the total is the sum of the by-country rows, so the two always agree.
+  const byCountry = await confirmedByCountry(campaign.id);
+  const confirmed = byCountry.reduce((sum, row) => sum + row.confirmed, 0);
+  // When the figures last changed: a count, or the campaign itself (its title, its status).
+  const updatedAt = Math.max(campaign.updatedAt.getTime(), ...byCountry.map((row) => row.updatedAt.getTime()));
   const closed = campaign.status === "CLOSED" || (campaign.deadline !== null && campaign.deadline.getTime() <= Date.now());
   return {
     slug: campaign.slug,
@@ -26,6 +30,6 @@ export async function getPublicCampaignSummary(slug: string): Promise<PublicCamp
     goal: campaign.goal,
     confirmed,
     byCountry: publicCountryCounts(byCountry),
-    updatedAt: new Date().toISOString(),
+    updatedAt: new Date(updatedAt).toISOString(),
   };
 }

@@ -17,6 +17,7 @@ const publicCampaignFields = {
   goal: true,
   deadline: true,
   status: true,
+  updatedAt: true,
 } as const;
 
 /** Campaigns open for signatures, newest first. */

@@ -20,7 +20,7 @@ export async function adjustCount(tx: Tx, campaignId: number, country: string, d
     INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed")
     VALUES (${campaignId}, ${country}, ${randomInt(SHARDS)}, ${delta})
     ON CONFLICT ("campaignId", "country", "shard")
-    DO UPDATE SET "confirmed" = "SignatureCount"."confirmed" + EXCLUDED."confirmed"`;
+    DO UPDATE SET "confirmed" = "SignatureCount"."confirmed" + EXCLUDED."confirmed", "updatedAt" = now()`;
 }
 
 /** The number of confirmed signatures of a campaign. */
@@ -29,15 +29,16 @@ export async function confirmedCount(campaignId: number): Promise<number> {
   return result._sum.confirmed ?? 0;
 }
 
-/** Confirmed signatures by signers' country, largest first. */
-export async function confirmedByCountry(campaignId: number): Promise<{ country: string; confirmed: number }[]> {
+/** Confirmed signatures by signers' country, largest first, each with when its count last changed. */
+export async function confirmedByCountry(campaignId: number): Promise<{ country: string; confirmed: number; updatedAt: Date }[]> {
   const rows = await db().signatureCount.groupBy({
     by: ["country"],
     where: { campaignId },
     _sum: { confirmed: true },
+    _max: { updatedAt: true },
   });
   return rows
-    .map((row) => ({ country: row.country, confirmed: row._sum.confirmed ?? 0 }))
+    .map((row) => ({ country: row.country, confirmed: row._sum.confirmed ?? 0, updatedAt: row._max.updatedAt ?? new Date(0) }))
     .filter((row) => row.confirmed > 0)
     .sort((a, b) => b.confirmed - a.confirmed || a.country.localeCompare(b.country));
 }
@@ -57,12 +58,23 @@ export async function reconcileCounts(campaignIds?: number[]): Promise<Reconcile
         await tx.$executeRaw`LOCK TABLE "SignatureCount" IN SHARE ROW EXCLUSIVE MODE`;
         const [{ before }] = await tx.$queryRaw<[{ before: bigint | null }]>`
           SELECT sum("confirmed") AS before FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
-        await tx.$executeRaw`DELETE FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
+        // Each country's row keeps the time its count last changed when the rebuilt count is the same
+        // (the public API's `updatedAt` is when the figures moved, not when they were last checked).
         await tx.$executeRaw`
-          INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed")
-          SELECT "campaignId", "country", 0, count(*)::int FROM "Signature"
-          WHERE "campaignId" = ${campaignId} AND "status" = 'CONFIRMED'
-          GROUP BY "campaignId", "country"`;
+          WITH old AS (
+            DELETE FROM "SignatureCount" WHERE "campaignId" = ${campaignId}
+            RETURNING "country", "confirmed", "updatedAt"
+          ), before AS (
+            SELECT "country", sum("confirmed") AS confirmed, max("updatedAt") AS "updatedAt" FROM old GROUP BY "country"
+          ), rebuilt AS (
+            SELECT "country", count(*)::int AS confirmed FROM "Signature"
+            WHERE "campaignId" = ${campaignId} AND "status" = 'CONFIRMED'
+            GROUP BY "country"
+          )
+          INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed", "updatedAt")
+          SELECT ${campaignId}, rebuilt."country", 0, rebuilt.confirmed,
+                 CASE WHEN before.confirmed = rebuilt.confirmed THEN before."updatedAt" ELSE now() END
+          FROM rebuilt LEFT JOIN before ON before."country" = rebuilt."country"`;
         const [{ after }] = await tx.$queryRaw<[{ after: bigint | null }]>`
           SELECT sum("confirmed") AS after FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
         return { campaignId, before: Number(before ?? 0), after: Number(after ?? 0) };

@@ -6,12 +6,19 @@ import { absoluteUrl } from "@/lib/site-url";
 
 export const dynamic = "force-dynamic";
 
-/** Every public page in every language, each naming its other languages (hreflang). */
+/**
+ * Every public page in every language, each naming its other languages (hreflang): the home page, each
+ * campaign with its votes page and one page per country its vote record names, and the privacy notice.
+ */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const campaigns = await listPublicCampaignsForSitemap();
   const pages: { path: string; lastModified?: Date; changeFrequency: "daily" | "hourly" | "monthly" }[] = [
     { path: paths.home(), changeFrequency: "daily" },
-    ...campaigns.map((campaign) => ({ path: paths.campaign(campaign.slug), lastModified: campaign.updatedAt, changeFrequency: "hourly" as const })),
+    ...campaigns.flatMap((campaign) => [
+      { path: paths.campaign(campaign.slug), lastModified: campaign.updatedAt, changeFrequency: "hourly" as const },
+      ...(campaign.hasVotes ? [{ path: paths.votes(campaign.slug), changeFrequency: "monthly" as const }] : []),
+      ...campaign.countries.map((iso3) => ({ path: paths.countryPage(campaign.slug, iso3), changeFrequency: "monthly" as const })),
+    ]),
     { path: paths.privacy(), changeFrequency: "monthly" },
   ];
   return pages.flatMap(({ path, ...rest }) =>

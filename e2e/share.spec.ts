@@ -12,7 +12,8 @@ test("search engines get a sitemap, robots rules, a canonical URL and structured
   const sitemap = await (await request.get("/sitemap.xml")).text();
   expect(sitemap).toContain(`/c/${campaign.slug}</loc>`);
   const robots = await (await request.get("/robots.txt")).text();
-  expect(robots).toMatch(/Disallow: \/admin/);
+  expect(robots).toMatch(/^Disallow: \/en\/admin$/m);
+  expect(robots).toMatch(/^Disallow: \/ur\/confirm\/$/m);
   expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
 
   await page.goto(`/c/${campaign.slug}`);

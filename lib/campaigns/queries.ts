@@ -30,8 +30,17 @@ export async function listOpenCampaigns() {
 }
 
 /** Every public campaign, for the sitemap. */
+/** Public campaigns with the countries their vote record names (each has a country page). */
 export async function listPublicCampaignsForSitemap() {
-  return db().campaign.findMany({ where: { status: { in: ["OPEN", "CLOSED"] } }, select: { slug: true, updatedAt: true } });
+  const campaigns = await db().campaign.findMany({
+    where: { status: { in: ["OPEN", "CLOSED"] } },
+    select: { slug: true, updatedAt: true, voteStages: { select: { votes: { select: { iso3: true } } } } },
+  });
+  return campaigns.map(({ voteStages, ...campaign }) => ({
+    ...campaign,
+    hasVotes: voteStages.length > 0,
+    countries: [...new Set(voteStages.flatMap((stage) => stage.votes.map((vote) => vote.iso3)))].sort(),
+  }));
 }
 
 /** A campaign the public may read (open or closed; drafts are not public), or null. */

@@ -55,6 +55,41 @@ test("every campaign page has Open Graph and Twitter cards whose image is a 1200
   await expect.poll(async () => readPng(await (await request.get(imageUrl)).body()).texts.Description, { timeout: 20_000, intervals: [1000] }).toContain("3 signatures");
 });
 
+test("every public page has a canonical URL and Open Graph and Twitter cards with a 1200x630 image, in both languages", async ({ page, request }) => {
+  for (const locale of ["en", "ur"]) {
+    for (const path of ["", "/privacy", `/c/${campaign.slug}`, `/c/${campaign.slug}/votes`, `/c/${campaign.slug}/country/PAK`]) {
+      const url = `/${locale}${path}`;
+      await page.goto(url);
+      const meta = (key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).first().getAttribute("content");
+      const title = await page.title();
+      expect(await page.locator('link[rel="canonical"]').getAttribute("href"), url).toMatch(new RegExp(`^http://[^/]+${url.replace(/[?]/g, "\\$&")}$`));
+      expect(await meta("og:url"), url).toMatch(new RegExp(`${url}$`));
+      // The share title is the page's own (the tab's title without the site's name after it).
+      expect(title.startsWith((await meta("og:title"))!), `${url}: "${title}" / "${await meta("og:title")}"`).toBe(true);
+      expect(await meta("twitter:card"), url).toBe("summary_large_image");
+      expect(await meta("og:description"), url).toBeTruthy();
+      const image = await request.get((await meta("og:image"))!);
+      expect(image.status(), url).toBe(200);
+      expect(readPng(await image.body()), url).toMatchObject({ width: 1200, height: 630 });
+    }
+  }
+});
+
+test("the campaign page counts signatures by country, with counts under 5 shown as fewer than 5", async ({ page }) => {
+  const fresh = await createCampaign();
+  await confirmedSignatures(fresh.id, 6, "PAK");
+  await confirmedSignatures(fresh.id, 5, "GBR");
+  await confirmedSignatures(fresh.id, 4, "NOR");
+  await page.goto(`/c/${fresh.slug}`);
+  const table = page.getByRole("table", { name: "Confirmed signatures by the signers' country" });
+  const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim())));
+  expect(rows).toEqual([
+    ["Pakistan", "6"],
+    ["United Kingdom", "5"],
+    ["Norway", "fewer than 5"],
+  ]);
+});
+
 test("a referral followed from a personal link is credited to its signer, who sees it, and shows in the admin's report", async ({ browser }) => {
   const campaign = await createCampaign();
   // Two people on two networks (the rate limit is per network and campaign).

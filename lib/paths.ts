@@ -35,6 +35,7 @@ export const paths = {
   thanks: (slug: string, result: ThanksResult, referral?: string | null) => `/c/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
   embed: (slug: string) => `/embed/${enc(slug)}`,
   embedThanks: (slug: string, result: ThanksResult, referral?: string | null) => `/embed/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
+  siteShareImage: () => "/share-image",
   shareImage: (slug: string, version?: number) => `/c/${enc(slug)}/share-image${version === undefined ? "" : `?v=${version}`}`,
   voteMap: (slug: string, stage: string, version: string) => `/c/${enc(slug)}/vote-map/${enc(stage)}?v=${enc(version)}`,
   countryShareImage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}/share-image`,

@@ -38,18 +38,18 @@ export async function signatureRows(campaignId: number) {
 }
 
 /** Adds `count` confirmed signatures (from Pakistan) and their count, as confirmations would. */
-export async function confirmedSignatures(campaignId: number, count: number): Promise<void> {
+export async function confirmedSignatures(campaignId: number, count: number, country = "PAK"): Promise<void> {
   await withDb(async (client) => {
     await client.query(
       `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, status, "confirmedAt", "updatedAt")
-       SELECT $1, 'Signer ' || n, 'bulk-' || n || '-' || $3 || '@example.org', 'bulk-' || n || '-' || $3 || '@example.org', 'PAK', 'CONFIRMED', now(), now()
+       SELECT $1, 'Signer ' || n, 'bulk-' || n || '-' || $3 || '@example.org', 'bulk-' || n || '-' || $3 || '@example.org', $4, 'CONFIRMED', now(), now()
        FROM generate_series(1, $2::int) AS n`,
-      [campaignId, count, randomUUID().slice(0, 8)],
+      [campaignId, count, randomUUID().slice(0, 8), country],
     );
     await client.query(
-      `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, 'PAK', 0, $2)
+      `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, $3, 0, $2)
        ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + EXCLUDED.confirmed`,
-      [campaignId, count],
+      [campaignId, count, country],
     );
   });
 }

@@ -23,6 +23,7 @@ const PUBLIC_ROUTES = new Set([
   "app/api/campaigns/[slug]/route.ts",
   "app/[locale]/(site)/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
   "app/[locale]/(site)/c/[slug]/qr/[format]/route.ts",
+  "app/[locale]/(site)/share-image/route.ts", // the site's card: its name and tagline
   "app/[locale]/(site)/c/[slug]/share-image/route.ts",
   "app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route.ts",
   "app/[locale]/(site)/c/[slug]/vote-map/[stage]/route.ts",

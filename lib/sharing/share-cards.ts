@@ -4,6 +4,7 @@ import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { countryName } from "@/lib/countries";
 import { textDirection, translator } from "@/lib/i18n/catalogs";
 import { DEFAULT_LOCALE, textDirectionOf } from "@/lib/i18n/locales";
+import { localised, paths } from "@/lib/paths";
 import { getPetitionProgress } from "@/lib/petition/queries";
 import type { ShareImageContent } from "@/lib/sharing/share-image";
 import { siteUrl } from "@/lib/site-url";
@@ -54,6 +55,18 @@ export async function countryCard(locale: string, slug: string, iso3: string): P
     locale,
     dir: textDirection(locale),
   };
+}
+
+/** The site's own card, for the pages without one of their own (home, privacy): its name and tagline. */
+export function siteCard(locale: string): ShareImageContent {
+  const [site, t] = [translator(locale, "Site"), translator(locale, "ShareImage")];
+  return { kicker: site("name"), headline: site("tagline"), lines: [], footer: t("footer", { host: host() }), locale, dir: textDirection(locale) };
+}
+
+/** The Open Graph and Twitter tags of a page without a card of its own: the site's card. */
+export function siteShareMetadata(locale: string, input: { title: string; description: string; path: string }) {
+  const site = translator(locale, "Site");
+  return shareMetadata({ ...input, url: localised(locale, input.path), image: localised(locale, paths.siteShareImage()), alt: `${site("name")}: ${site("tagline")}` });
 }
 
 /** Open Graph and Twitter tags for a page with a share image. */

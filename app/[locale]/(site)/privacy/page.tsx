@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { alternates, paths } from "@/lib/paths";
+import { siteShareMetadata } from "@/lib/sharing/share-cards";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Privacy"))("title") };
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations("Privacy");
+  return {
+    title: t("title"),
+    alternates: alternates(locale, paths.privacy()),
+    ...siteShareMetadata(locale, { title: t("title"), description: t("intro"), path: paths.privacy() }),
+  };
 }
 
 const SECTIONS = ["stored", "why", "public", "contact", "withdraw", "keep"] as const;

@@ -7,7 +7,9 @@ import { VoteSources } from "@/components/votes/vote-sources";
 import { VoteTable } from "@/components/votes/vote-table";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
-import { alternates, paths } from "@/lib/paths";
+import { alternates, localised, paths } from "@/lib/paths";
+import { getPetitionProgress } from "@/lib/petition/queries";
+import { shareMetadata } from "@/lib/sharing/share-cards";
 import { getVoteRecord } from "@/lib/votes/queries";
 
 type Props = {
@@ -20,14 +22,28 @@ async function load({ params }: Pick<Props, "params">) {
   const found = await getPublicCampaign(slug);
   if (!found) return null;
   const [campaign, stages] = await Promise.all([localisedCampaign(found, locale), getVoteRecord(found.id)]);
-  return stages.length > 0 ? { locale, campaign, stages } : null;
+  return stages.length > 0 ? { locale, found, campaign, stages } : null;
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const found = await load(props);
   if (!found) return {};
-  const t = await getTranslations("Votes");
-  return { title: `${t("pageTitle")}: ${found.campaign.title}`, description: found.campaign.summary, alternates: alternates(found.locale, paths.votes(found.campaign.slug)) };
+  const [t, tImage, { confirmed }] = await Promise.all([getTranslations("Votes"), getTranslations("ShareImage"), getPetitionProgress(found.found)]);
+  const { locale, campaign } = found;
+  const title = `${t("pageTitle")}: ${campaign.title}`;
+  return {
+    title,
+    description: campaign.summary,
+    alternates: alternates(locale, paths.votes(campaign.slug)),
+    // Shared, it shows the campaign's card (the count moves its address, as on the campaign page).
+    ...shareMetadata({
+      title,
+      description: campaign.summary,
+      url: localised(locale, paths.votes(campaign.slug)),
+      image: localised(locale, paths.shareImage(campaign.slug, confirmed)),
+      alt: tImage("alt", { title: campaign.title, count: confirmed, goal: found.found.goal }),
+    }),
+  };
 }
 
 /**

@@ -54,6 +54,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const security = securityHeaders({ nonce, pathname, env });
   // A request id for every log line of this request (lib/log.ts), echoed to the caller.
   const requestHeaders = withRequestId(request);
+  // The proxy runs before any page or route, so requestLog() (next/headers) cannot see the id yet:
+  // bind it here, so that these lines join the request's others in the log.
+  const logger = log.child({ requestId: requestHeaders.get(REQUEST_ID_HEADER) });
   const finish = (response: Response) => {
     for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
     response.headers.set(REQUEST_ID_HEADER, requestHeaders.get(REQUEST_ID_HEADER)!);
@@ -75,7 +78,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     appUrl: env.appUrl,
   });
   if (!verdict.allowed) {
-    log.warn("proxy: refused a cross-site request", { method: request.method, path: pathname, reason: verdict.reason });
+    logger.warn("proxy: refused a cross-site request", { method: request.method, path: pathname, reason: verdict.reason });
     return finish(plainText("Refused: this request did not come from a page of this site.", 403));
   }
 
@@ -96,7 +99,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
       // The database is down or restarting: the action could not save either, so say so now (docs/decisions/013).
       if (isDatabaseUnavailable(error)) return finish(plainText(UNAVAILABLE_MESSAGE, 503, { "Retry-After": String(RETRY_AFTER_SECONDS) }));
       // The gate is a first line only: if it cannot count, the action's own limits still apply.
-      log.error("proxy: flood gate failed", { error });
+      logger.error("proxy: flood gate failed", { error });
     }
   }
 

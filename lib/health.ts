@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { requestLog } from "@/lib/log";
 
 const TIMEOUT_MS = 2_000;
 
@@ -14,7 +14,7 @@ export async function checkDatabase(): Promise<{ ok: boolean }> {
     await Promise.race([db().$queryRaw`SELECT 1`, timeout]);
     return { ok: true };
   } catch (error) {
-    log.error("health: database check failed", { error });
+    (await requestLog()).error("health: database check failed", { error });
     return { ok: false };
   } finally {
     clearTimeout(timer);

@@ -13,7 +13,7 @@ export const REQUIRED_SECRETS = [
   { name: "NEXTAUTH_SECRET", purpose: "signs staff sessions" },
   { name: "CLIENT_HASH_KEY", purpose: "keys the hashes under which signers' network addresses are stored (the same value on every instance)" },
   { name: "ALTCHA_HMAC_KEY", purpose: "signs the signing form's proof-of-work challenges (the same value on every instance)" },
-  { name: "TOTP_ENCRYPTION_KEY", purpose: "encrypts staff members' two-factor keys at rest (the same value on every instance; losing it turns two-factor off for everyone)" },
+  { name: "TOTP_ENCRYPTION_KEY", purpose: "encrypts staff members' two-factor keys at rest (the same value on every instance; with another key, accounts with two-factor sign-in on cannot sign in until an admin resets them)" },
 ] as const;
 
 // Values copied from examples and tutorials, compared lower-cased without punctuation.

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authCookies } from "@/lib/auth/cookies";
 import { authenticate } from "@/lib/auth/login";
-import { log } from "@/lib/log";
+import { requestLog } from "@/lib/log";
 import { siteUrl } from "@/lib/site-url";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -39,7 +39,7 @@ export const authOptions: NextAuthOptions = {
           const user = await authenticate(credentials, clientAddress(req?.headers as Record<string, unknown> | undefined));
           return user ? { id: String(user.id), email: user.email, name: user.name } : null;
         } catch (error) {
-          log.error("auth: sign-in failed", { error });
+          (await requestLog()).error("auth: sign-in failed", { error });
           return null;
         }
       },

@@ -8,7 +8,7 @@ import { productionSecretProblems, weakSecretReason } from "@/lib/secrets-policy
 import { refuseUnsafeSecrets } from "@/lib/server-start";
 
 const STRONG = { NEXTAUTH_SECRET: "qN3v0m8KZ1yX7cT5wE2rB9uH4jL6pA0sD3fG8hJ1kQ=", CLIENT_HASH_KEY: "Wd8s7Xk2Lq9Zp4Tn1Vb6Rm3Hy0Gc5Fj8Ke2Ua7Io4E=", ALTCHA_HMAC_KEY: "r5T8y1U4i7O0p3A6s9D2f5G8h1J4k7L0z3X6c9V2b5=", TOTP_ENCRYPTION_KEY: "m2N5b8V1c4X7z0L3k6J9h2G5f8D1s4A7p0O3i6U9y2=" };
-const production = (env: Record<string, string | undefined> = {}) => ({ NODE_ENV: "production", APP_ENV: "production", ...STRONG, ...env });
+const production = (env: Record<string, string | undefined> = {}) => ({ NODE_ENV: "production", APP_ENV: "production", APP_URL: "https://act.example.org", ...STRONG, ...env });
 
 describe("production secrets", () => {
   it("are only required on a production deployment (APP_ENV=production on a production build)", () => {
@@ -18,11 +18,20 @@ describe("production secrets", () => {
   });
 
   it("names each missing secret, what it is for and how to make one", () => {
-    const problems = productionSecretProblems({ NODE_ENV: "production", APP_ENV: "production" });
+    const problems = productionSecretProblems({ NODE_ENV: "production", APP_ENV: "production", APP_URL: "https://act.example.org" });
     expect(problems).toHaveLength(4);
     for (const [i, name] of ["NEXTAUTH_SECRET", "CLIENT_HASH_KEY", "ALTCHA_HMAC_KEY", "TOTP_ENCRYPTION_KEY"].entries()) {
       expect(problems[i]).toMatch(new RegExp(`^- ${name} is not set\\. It .+\\. Make one with \`openssl rand -base64 32\``));
     }
+  });
+
+  it("requires the site's public address on https, since HSTS and secure cookies follow from it", () => {
+    expect(productionSecretProblems(production({ APP_URL: undefined }))).toEqual([expect.stringMatching(/^- APP_URL is not set\. .*HSTS.*e\.g\. https:\/\//)]);
+    expect(productionSecretProblems(production({ APP_URL: "  " }))).toEqual([expect.stringMatching(/^- APP_URL is not set\./)]);
+    expect(productionSecretProblems(production({ APP_URL: "http://act.example.org" }))).toEqual([expect.stringMatching(/^- APP_URL \(http:\/\/act\.example\.org\) is not an https:\/\/ address\./)]);
+    expect(productionSecretProblems(production({ APP_URL: "https://act.example.org/" }))).toEqual([]);
+    // Not a deployment: `npm start` on a laptop serves http://localhost.
+    expect(productionSecretProblems({ NODE_ENV: "production", APP_URL: "http://localhost:3000" })).toEqual([]);
   });
 
   it("refuses placeholders, short values and values with too few different characters", () => {

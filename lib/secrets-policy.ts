@@ -56,7 +56,20 @@ function databasePasswordProblem(url: string | undefined): string | null {
   return null;
 }
 
-/** One line per unusable secret; empty when everything is fine or this is not a production deployment. */
+/**
+ * The site's public address must be https in production: HSTS (lib/security/headers.ts) and the
+ * Secure, `__Host-`/`__Secure-` staff cookies (lib/auth/cookies.ts) follow from it, so an unset or
+ * http APP_URL would quietly turn them off (and put http links in every mail).
+ */
+function appUrlProblem(value: string | undefined): string | null {
+  const url = value?.trim();
+  const what = "It is the site's public address (links in mail and shares, the origin check), and on https the site sends HSTS and marks staff cookies Secure and __Host-";
+  if (!url) return `- APP_URL is not set. ${what}. Set it to the address people use, e.g. https://act.example.org.`;
+  if (!url.startsWith("https://")) return `- APP_URL (${url}) is not an https:// address. ${what}. Serve the site over TLS (a proxy in front is fine) and set APP_URL to its https:// address.`;
+  return null;
+}
+
+/** One line per unusable secret or setting; empty when everything is fine or this is not a production deployment. */
 export function productionSecretProblems(env: Env = process.env): string[] {
   if (!isProductionDeployment(env)) return [];
   const problems: string[] = [];
@@ -66,13 +79,15 @@ export function productionSecretProblems(env: Env = process.env): string[] {
   }
   const database = databasePasswordProblem(env.DATABASE_URL);
   if (database) problems.push(database);
+  const appUrl = appUrlProblem(env.APP_URL);
+  if (appUrl) problems.push(appUrl);
   return problems;
 }
 
 export class ProductionSecretsError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `Refusing to start with APP_ENV=production: ${problems.length === 1 ? "a secret is" : "secrets are"} missing or unsafe.\n${problems.join("\n")}\n` +
+      `Refusing to start with APP_ENV=production: ${problems.length === 1 ? "a secret or setting is" : "secrets or settings are"} missing or unsafe.\n${problems.join("\n")}\n` +
         `In production every secret must be set explicitly (none is generated into DATA_DIR): keep them in your secret store, ` +
         `set the same values on every instance, and never reuse an example value. See docs/decisions/014.`,
     );

@@ -7,14 +7,19 @@
 //     hang, no stack trace, no 500), and so do /api/health and the public API;
 //   - the app serves again within 5 s of the database's return, by itself;
 //   - the server's log holds none of the signers' addresses or names;
-//   - `next start` with APP_ENV=production and no secrets refuses to start, naming them.
+//   - `next start` with APP_ENV=production and no secrets refuses to start, naming them;
+//   - as a deployment (APP_ENV=production, an https APP_URL, strong secrets), its answers carry HSTS
+//     and next-auth's cookies are __Host- prefixed, Secure, HttpOnly and SameSite=Lax, as a browser
+//     receives them (lib/security/headers.test.ts and lib/auth/cookies.test.ts check the rules).
 // Prints a line per check, writes .tmp/faults-report.json ({passed, failed, checks}) and exits 1 on a failure.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/database/embedded";
+import { createAccountWithUrl } from "../lib/accounts/service";
 import { applyMigrations } from "../lib/database/migrations";
 import { seed } from "../lib/database/seed";
 import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
@@ -78,6 +83,66 @@ async function refusesWithoutSecrets(env: NodeJS.ProcessEnv): Promise<Check> {
   return { name: "`next start` with APP_ENV=production and no secrets exits 1 naming each secret", ok, detail: ok ? undefined : `exit ${String(code)}: ${text.slice(-600)}` };
 }
 
+/**
+ * The app as deployed: APP_ENV=production, an https APP_URL (TLS ends at a proxy in front, so the
+ * test talks to it over http), strong secrets. Its pages answer with HSTS, and every cookie next-auth
+ * sets on the way through a staff sign-in is __Host- prefixed, Secure, HttpOnly, SameSite=Lax, Path=/
+ * and without Domain.
+ */
+async function deployedHeadersAndCookies(env: NodeJS.ProcessEnv, databaseUrl: string): Promise<Check[]> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const appUrl = "https://act.example.org";
+  const secrets = Object.fromEntries(["NEXTAUTH_SECRET", "CLIENT_HASH_KEY", "ALTCHA_HMAC_KEY", "TOTP_ENCRYPTION_KEY"].map((name) => [name, randomBytes(32).toString("base64")]));
+  const output: string[] = [];
+  const child = startServer({ ...env, ...secrets, APP_ENV: "production", APP_URL: appUrl, NEXTAUTH_URL: appUrl }, port, output);
+  try {
+    if (!(await waitHealthy(base, 60_000))) return [{ name: "the app starts as a deployment (APP_ENV=production, https APP_URL)", ok: false, detail: output.join("").slice(-1500) }];
+    const checks: Check[] = [];
+    const hsts = await Promise.all(["/en", "/en/privacy", "/api/health"].map(async (path) => [path, (await fetch(`${base}${path}`, { redirect: "manual" })).headers.get("strict-transport-security")]));
+    checks.push({
+      name: "as a deployment on https, pages and routes answer with HSTS (max-age of 2 years)",
+      ok: hsts.every(([, value]) => value === "max-age=63072000"),
+      detail: JSON.stringify(hsts),
+    });
+
+    const staff = { email: `hsts-${randomUUID().slice(0, 8)}@staff.test`, name: null, role: "ADMIN" as const, password: `pw-${randomUUID()}` };
+    await createAccountWithUrl(databaseUrl, staff);
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const cookies = csrf.headers.getSetCookie();
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: appUrl, "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.map((cookie) => cookie.split(";")[0]).join("; ") },
+      body: new URLSearchParams({ csrfToken, email: staff.email, password: staff.password, json: "true" }),
+    });
+    cookies.push(...signIn.headers.getSetCookie());
+    const names = cookies.map((cookie) => cookie.split("=")[0]!);
+    const flaws = cookies.flatMap((cookie) => {
+      const [pair, ...attributes] = cookie.split(";").map((part) => part.trim());
+      const has = (pattern: RegExp) => attributes.some((attribute) => pattern.test(attribute));
+      const missing = [
+        !pair!.startsWith("__Host-") && "the __Host- prefix",
+        !has(/^secure$/i) && "Secure",
+        !has(/^httponly$/i) && "HttpOnly",
+        !has(/^samesite=lax$/i) && "SameSite=Lax",
+        !has(/^path=\/$/i) && "Path=/",
+        has(/^domain=/i) && "no Domain",
+      ].filter(Boolean);
+      return missing.length ? [`${pair!.split("=")[0]} lacks ${missing.join(", ")}`] : [];
+    });
+    checks.push({
+      name: `as a deployment on https, a staff sign-in's cookies are __Host-, Secure, HttpOnly, SameSite=Lax (${names.join(", ")})`,
+      ok: names.includes("__Host-next-auth.session-token") && names.includes("__Host-next-auth.csrf-token") && flaws.length === 0,
+      detail: flaws.join("; ") || `sign-in answered ${signIn.status}; cookies: ${names.join(", ") || "none"}`,
+    });
+    return checks;
+  } finally {
+    await stopServer(child);
+  }
+}
+
 async function openCampaignSlug(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -128,6 +193,7 @@ async function main(): Promise<number> {
       APP_ENV: "development",
     };
     checks.push(await refusesWithoutSecrets(env));
+    checks.push(...(await deployedHeadersAndCookies(env, database.url)));
 
     const setupDone = Date.now();
     server = startServer(env, appPort, serverLog);

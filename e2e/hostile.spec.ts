@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { createCampaign, withDb, type TestCampaign } from "./support/db";
+import { createCampaign, createSignature, withDb, type TestCampaign } from "./support/db";
 import { createStaff, signInByApi } from "./support/staff";
 
 // Journey: an attacker signs with markup, script, javascript: URLs, bidi overrides and spreadsheet
@@ -117,6 +117,44 @@ test("hostile names and comments stay text in the admin list and on each signatu
     await expect(page.locator("dl.details dd > span[lang]:only-child")).toHaveText(campaign.title);
     await expectInert(page, dialogs);
   }
+});
+
+test("hostile names and comments stay text on the signer's own data page and in the admin's report of referrers", async ({ page }) => {
+  test.setTimeout(90_000);
+  const campaign = await createCampaign();
+  const dialogs = watchDialogs(page);
+  const signers = [];
+  for (const { name, comment } of HOSTILE) {
+    const signer = await createSignature(campaign.id, { status: "CONFIRMED", fullName: name, comment });
+    signers.push(signer);
+    // Each brought a friend, so each is listed among the referrers.
+    await withDb((client) =>
+      client.query(
+        `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, status, "referredById", "confirmedAt", "updatedAt")
+         VALUES ($1, 'Friend', $2, $2, 'PAK', 'CONFIRMED', $3, now(), now())`,
+        [campaign.id, `friend-${randomUUID().slice(0, 8)}@example.org`, signer.id],
+      ),
+    );
+  }
+
+  // Opened from the link in their mail: their name and comment as they typed them, as text.
+  for (const [i, signer] of signers.entries()) {
+    await page.goto(`/en/my-data/${signer.tokens.access}`);
+    const values = await page.locator("dl.details dd").allTextContents();
+    expect(values).toContain(HOSTILE[i]!.name);
+    expect(values).toContain(HOSTILE[i]!.comment);
+    await expect(page.locator("dl.details dd *")).toHaveCount(0);
+    await expect(page.getByTestId("referral-count")).toHaveText("1 person has signed through your link (confirmed signatures only).");
+    await expectInert(page, dialogs);
+  }
+
+  await signInByApi(page.request, await createStaff("ADMIN"));
+  await page.goto(`/en/admin/campaigns/${campaign.id}/reach`);
+  const referrers = page.getByRole("table", { name: "Top referrers" }).locator("tbody th");
+  expect((await referrers.allTextContents()).sort()).toEqual(HOSTILE.map((h) => h.name).sort());
+  await expect(referrers.locator("a")).toHaveCount(HOSTILE.length); // each name links to its signature, as text
+  await expect(referrers.locator("a *")).toHaveCount(0);
+  await expectInert(page, dialogs);
 });
 
 /** RFC 4180 as the export writes it: quoted fields with "" for a quote, CRLF between records. */

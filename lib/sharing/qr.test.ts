@@ -1,8 +1,31 @@
-import { describe, expect, it } from "vitest";
+import jsQR from "jsqr";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/[locale]/(site)/c/[slug]/qr/[format]/route";
 import { createCampaign } from "@/lib/test/factories";
 
-const call = (slug: string, format: string) => GET(new Request("http://localhost/"), { params: Promise.resolve({ locale: "en", slug, format }) });
+let appUrl: string | undefined;
+beforeAll(() => {
+  appUrl = process.env.APP_URL;
+  process.env.APP_URL = "https://qr.example";
+});
+afterAll(() => {
+  process.env.APP_URL = appUrl;
+});
+
+const call = (slug: string, format: string, locale = "en") => GET(new Request("http://localhost/"), { params: Promise.resolve({ locale, slug, format }) });
+
+/** What a phone's camera reads: the image flattened onto white, with a wide white margin around it, decoded by jsQR. */
+async function decode(image: Buffer): Promise<string | null> {
+  const { data, info } = await sharp(image, { density: 300 })
+    .flatten({ background: "#ffffff" })
+    .resize(800, 800, { fit: "contain", background: "#ffffff" })
+    .extend({ top: 40, bottom: 40, left: 40, right: 40, background: "#ffffff" })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null;
+}
 
 describe("campaign QR code", () => {
   it("is an SVG or a 1024 px PNG of the campaign's address, offered as a download", async () => {
@@ -15,6 +38,18 @@ describe("campaign QR code", () => {
     const png = Buffer.from(await (await call(campaign.slug, "png")).arrayBuffer());
     expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1024, 1024]);
+  });
+
+  it("reads back as the campaign's address in the page's language, tagged utm_source=qr, in both formats", async () => {
+    const campaign = await createCampaign();
+    const address = `https://qr.example/en/c/${campaign.slug}?utm_source=qr`;
+    const png = Buffer.from(await (await call(campaign.slug, "png")).arrayBuffer());
+    expect(await decode(png)).toBe(address);
+    const svg = Buffer.from(await (await call(campaign.slug, "svg")).arrayBuffer());
+    expect(await decode(svg)).toBe(address);
+    // The Urdu page's code leads to the Urdu page.
+    const urdu = Buffer.from(await (await call(campaign.slug, "png", "ur")).arrayBuffer());
+    expect(await decode(urdu)).toBe(`https://qr.example/ur/c/${campaign.slug}?utm_source=qr`);
   });
 
   it("answers 404 for unknown campaigns, drafts and formats", async () => {

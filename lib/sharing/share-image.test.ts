@@ -1,4 +1,5 @@
 import { PNG } from "pngjs";
+import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as countryImage } from "@/app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route";
 import { GET as campaignImage } from "@/app/[locale]/(site)/c/[slug]/share-image/route";
@@ -114,6 +115,59 @@ describe("the campaign's share image", () => {
     const draft = await createCampaign({ status: "DRAFT" });
     expect((await call(campaignImage, draft.slug)).status).toBe(404);
     expect((await call(campaignImage, "no-such-campaign")).status).toBe(404);
+  });
+});
+
+/** The smallest box holding every pixel that differs between two images of the same size (null: identical), decoded by sharp. */
+async function difference(first: Buffer, second: Buffer): Promise<{ left: number; top: number; right: number; bottom: number } | null> {
+  const [a, b] = await Promise.all([first, second].map((png) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })));
+  expect([b!.info.width, b!.info.height]).toEqual([a!.info.width, a!.info.height]);
+  let box: { left: number; top: number; right: number; bottom: number } | null = null;
+  for (let at = 0; at < a!.data.length; at += 4) {
+    if (a!.data.readUInt32BE(at) === b!.data.readUInt32BE(at)) continue;
+    const [x, y] = [(at / 4) % a!.info.width, Math.floor(at / 4 / a!.info.width)];
+    box = box
+      ? { left: Math.min(box.left, x), top: Math.min(box.top, y), right: Math.max(box.right, x + 1), bottom: Math.max(box.bottom, y + 1) }
+      : { left: x, top: y, right: x + 1, bottom: y + 1 };
+  }
+  return box;
+}
+// The first two lines of the column at the bottom (lib/sharing/card-svg.ts): the count, then the goal.
+const COUNT_LINE = { left: 72, top: 355, right: 1128, bottom: 416 };
+const GOAL_LINE = { left: 72, top: 429, right: 1128, bottom: 473 };
+
+describe("the count and goal on a share image", () => {
+  const card = (count: string, goal: string) => ({
+    kicker: "Advocate test organisation",
+    headline: "Protect human rights defenders",
+    lines: [count, goal],
+    progress: 0.5,
+    footer: "Sign at advocate.example",
+    locale: "en",
+    dir: "ltr" as const,
+  });
+  // A fresh key each time: every call renders, none is served from the kept images.
+  let renders = 0;
+  const render = async (count: string, goal: string) => (await shareImage(`test:drawn:${Date.now()}:${renders++}`, async () => card(count, goal)))!;
+
+  it("are drawn in their lines, not only named in the text chunk", async () => {
+    const few = await render("3 signatures", "Goal: 5,000");
+    // The same words render to the same pixels, so any difference below is the words'.
+    expect(await difference(few, await render("3 signatures", "Goal: 5,000"))).toBeNull();
+
+    const many = await difference(few, await render("987,654 signatures", "Goal: 5,000"));
+    expect(many).not.toBeNull();
+    expect(many!.top).toBeGreaterThanOrEqual(COUNT_LINE.top);
+    expect(many!.bottom).toBeLessThanOrEqual(COUNT_LINE.bottom);
+    expect(many!.left).toBeGreaterThanOrEqual(COUNT_LINE.left);
+    expect(many!.right).toBeLessThanOrEqual(COUNT_LINE.right);
+
+    const higher = await difference(few, await render("3 signatures", "Goal: 1,000,000"));
+    expect(higher).not.toBeNull();
+    expect(higher!.top).toBeGreaterThanOrEqual(GOAL_LINE.top);
+    expect(higher!.bottom).toBeLessThanOrEqual(GOAL_LINE.bottom);
+    expect(higher!.left).toBeGreaterThanOrEqual(GOAL_LINE.left);
+    expect(higher!.right).toBeLessThanOrEqual(GOAL_LINE.right);
   });
 });
 

@@ -1,25 +1,6 @@
 import { describe, expect, it } from "vitest";
 import sitemap from "@/app/sitemap";
-import { db } from "@/lib/db";
-import { createCampaign } from "@/lib/test/factories";
-
-async function addStage(campaignId: number, key: string, position: number, votes: { iso3: string; name: string; vote: "YES" | "NO" | "UNKNOWN" }[]) {
-  await db().voteStage.create({
-    data: {
-      campaignId,
-      key,
-      position,
-      body: "General Assembly",
-      date: new Date("2015-12-17"),
-      yes: 1,
-      no: 1,
-      abstain: 0,
-      notVoting: 0,
-      namesComplete: true,
-      votes: { create: votes },
-    },
-  });
-}
+import { createCampaign, createVoteStage as addStage } from "@/lib/test/factories";
 
 describe("sitemap.xml", () => {
   it("lists each public campaign's page, votes page and a page per country on record, in every language", async () => {

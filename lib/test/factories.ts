@@ -62,3 +62,10 @@ export async function createSignatures(campaignId: number, specs: { status: Stat
   await reconcileCounts([campaignId]);
   return created;
 }
+
+/** A vote stage of a campaign with the given countries' votes (the other figures are placeholders). */
+export async function createVoteStage(campaignId: number, key: string, position: number, votes: { iso3: string; name: string; vote: "YES" | "NO" | "ABSTAIN" | "ABSENT" | "UNKNOWN" }[]) {
+  return db().voteStage.create({
+    data: { campaignId, key, position, body: "General Assembly", date: new Date("2015-12-17"), yes: 1, no: 1, abstain: 0, notVoting: 0, namesComplete: true, votes: { create: votes } },
+  });
+}

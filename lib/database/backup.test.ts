@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -141,6 +141,31 @@ describe("backup and restore", () => {
     // Refused before anything was touched, even with --force.
     expect(await fingerprint(names.source)).toEqual(original);
   });
+
+  it("works as `npm run db:restore` and `npm run db:backup` on the embedded PostgreSQL (no DATABASE_URL)", async () => {
+    const source = path.join(dir, "embedded-in.backup.gz");
+    const copy = path.join(dir, "embedded-out.backup.gz");
+    await backupDatabase(urlOf(names.source), source);
+    // A fresh data directory, as on a new machine (PostgreSQL runs as its own user when we are root).
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "advocate-backup-embedded-"));
+    chmodSync(dataDir, 0o755);
+    try {
+      const npm = (...args: string[]) => spawnSync("npm", ["run", "--silent", ...args], { env: { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir }, encoding: "utf8", timeout: 120_000 });
+      const restore = npm("db:restore", "--", source);
+      expect(restore.status, restore.stderr).toBe(0);
+      expect(restore.stdout).toMatch(/Restored \d+ tables/);
+      const backup = npm("db:backup", "--", copy);
+      expect(backup.status, backup.stderr).toBe(0);
+      expect(backup.stdout).toMatch(/Backed up \d+ tables \(\d+ rows\) to /);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+    // Through the embedded database and back: the same rows as the original.
+    await admin.query(`DROP DATABASE IF EXISTS ${names.target} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${names.target}`);
+    await restoreDatabase(urlOf(names.target), copy);
+    expect(await fingerprint(names.target)).toEqual(await fingerprint(names.source));
+  }, 180_000);
 
   it("works as `npm run db:backup` and `npm run db:restore` against DATABASE_URL", () => {
     const target = path.join(dir, "cli.backup.gz");

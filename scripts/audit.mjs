@@ -4,17 +4,16 @@
 // never passed off as "no advisories". Set AUDIT_REQUIRED=1 to fail in that case too.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { atLeast } from "./lib/version.mjs";
 
 // Checked whatever the advisory service says: the App Router advisories are fixed from Next 16.4.3.
-const NEXT_MINIMUM = [16, 4, 3];
+const NEXT_MINIMUM = "16.4.3";
 const nextVersion = JSON.parse(readFileSync("node_modules/next/package.json", "utf8")).version;
-const parts = nextVersion.split(/[.-]/).slice(0, 3).map(Number);
-const first = NEXT_MINIMUM.findIndex((minimum, i) => parts[i] !== minimum);
-if (first >= 0 && parts[first] < NEXT_MINIMUM[first]) {
-  console.error(`next ${nextVersion} is older than ${NEXT_MINIMUM.join(".")}, which fixes the known App Router advisories.`);
+if (!atLeast(nextVersion, NEXT_MINIMUM)) {
+  console.error(`next ${nextVersion} is older than ${NEXT_MINIMUM}, which fixes the known App Router advisories.`);
   process.exit(1);
 }
-console.log(`next ${nextVersion}: at or above ${NEXT_MINIMUM.join(".")}.`);
+console.log(`next ${nextVersion}: at or above ${NEXT_MINIMUM}.`);
 
 const result = spawnSync("npm", ["audit", "--omit=dev", "--audit-level=high", "--json"], { encoding: "utf8" });
 let report = null;

@@ -1,0 +1,15 @@
+// Version comparison for the dependency check (scripts/audit.mjs): plain JavaScript, run before any
+// TypeScript tooling. A pre-release ("16.4.3-canary.2") comes before its release, as semver says.
+
+/** True when `version` is at least `minimum` ("16.4.3"); false for anything that does not parse. */
+export function atLeast(version, minimum) {
+  const parse = (text) => /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+.*)?$/.exec(String(text).trim());
+  const have = parse(version);
+  const want = parse(minimum);
+  if (!have || !want) return false;
+  for (let i = 1; i <= 3; i++) {
+    if (Number(have[i]) !== Number(want[i])) return Number(have[i]) > Number(want[i]);
+  }
+  // The same numbers: a pre-release of the minimum is older than it (it may predate the fix).
+  return !have[4] || Boolean(want[4]);
+}

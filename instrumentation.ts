@@ -12,6 +12,8 @@ export async function register() {
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { logRequestError } = await import("@/lib/server-start");
+  const [{ logRequestError }, { noteIfDatabaseUnavailable }] = await Promise.all([import("@/lib/server-start"), import("@/lib/database/outage")]);
+  // A page that failed for want of the database: the next ones get 503 from proxy.ts until it is back.
+  noteIfDatabaseUnavailable(error);
   logRequestError(error, request, context);
 };

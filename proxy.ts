@@ -4,7 +4,11 @@ import createIntlMiddleware from "next-intl/middleware";
 import { routing } from "@/i18n/routing";
 import { authCookies } from "@/lib/auth/cookies";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
+import { databaseOutageSince, databaseStillDown, noteIfDatabaseUnavailable } from "@/lib/database/outage";
+import { db } from "@/lib/db";
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
+import { translator } from "@/lib/i18n/catalogs";
+import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
 import { isFlooding } from "@/lib/petition/flood-gate";
 import { createNonce, securityEnv, securityHeaders } from "@/lib/security/headers";
@@ -44,6 +48,26 @@ const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.sta
 
 const plainText = (body: string, status: number, headers: Record<string, string> = {}) =>
   new NextResponse(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const UNAVAILABLE_HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS) };
+
+/**
+ * While the database is away (lib/database/outage.ts): 503 "try again" instead of rendering a page
+ * that would fail with 500. A page gets a short page in its language with a link to try again; a
+ * form's post gets the plain sentence the signing form's 503 has always had (nothing was saved).
+ */
+function unavailable(request: NextRequest, locale: Locale): NextResponse {
+  if (request.method !== "GET" && request.method !== "HEAD") return plainText(UNAVAILABLE_MESSAGE, 503, UNAVAILABLE_HEADERS);
+  const t = translator(locale, "Unavailable");
+  const again = escapeHtml(`${request.nextUrl.pathname}${request.nextUrl.search}`);
+  const html =
+    `<!doctype html><html lang="${locale}" dir="${LOCALE_DIRECTIONS[locale]}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
+    `<title>${escapeHtml(t("title"))}</title></head><body><main><h1>${escapeHtml(t("title"))}</h1>` +
+    `<p>${escapeHtml(t("body"))}</p><p><a href="${again}">${escapeHtml(t("retry"))}</a></p></main></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...UNAVAILABLE_HEADERS } });
+}
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const [, first = "", ...rest] = request.nextUrl.pathname.split("/");
@@ -89,6 +113,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     if (redirect) return finish(redirect);
   }
 
+  // Once a request has found the database away, pages answer 503 until a probe finds it back.
+  if (locale && databaseOutageSince() !== null && (await databaseStillDown(() => db().$queryRaw`SELECT 1`))) return finish(unavailable(request, locale));
+
   const campaign = locale ? SIGNING_PAGE.exec(pathname) : null;
   if (request.method === "POST" && campaign) {
     try {
@@ -97,7 +124,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
       }
     } catch (error) {
       // The database is down or restarting: the action could not save either, so say so now (docs/decisions/013).
-      if (isDatabaseUnavailable(error)) return finish(plainText(UNAVAILABLE_MESSAGE, 503, { "Retry-After": String(RETRY_AFTER_SECONDS) }));
+      if (noteIfDatabaseUnavailable(error)) return finish(plainText(UNAVAILABLE_MESSAGE, 503, UNAVAILABLE_HEADERS));
       // The gate is a first line only: if it cannot count, the action's own limits still apply.
       logger.error("proxy: flood gate failed", { error });
     }

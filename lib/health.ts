@@ -1,4 +1,5 @@
 import "server-only";
+import { noteIfDatabaseUnavailable } from "@/lib/database/outage";
 import { db } from "@/lib/db";
 import { requestLog } from "@/lib/log";
 
@@ -14,6 +15,7 @@ export async function checkDatabase(): Promise<{ ok: boolean }> {
     await Promise.race([db().$queryRaw`SELECT 1`, timeout]);
     return { ok: true };
   } catch (error) {
+    noteIfDatabaseUnavailable(error);
     (await requestLog()).error("health: database check failed", { error });
     return { ok: false };
   } finally {

@@ -1,6 +1,7 @@
 import net from "node:net";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetDatabaseOutage } from "@/lib/database/outage";
 import { REQUEST_ID_HEADER } from "@/lib/log";
 
 // Every line logged while handling a request carries that request's id (lib/log.ts), so that an
@@ -32,6 +33,7 @@ function captureErrors() {
 }
 
 afterEach(() => {
+  resetDatabaseOutage(); // the health check below notes the outage it meets
   vi.restoreAllMocks();
   current.headers = null;
   gate.failure = null;

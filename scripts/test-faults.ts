@@ -4,7 +4,7 @@
 // continuously the way a browser without JavaScript submits them. It checks that
 //   - every signature whose submitter saw success (303 to the thanks page) is in the database;
 //   - while the database is down, signing answers 503 with Retry-After and a "try again" text (no
-//     hang, no stack trace, no 500), and so do /api/health and the public API;
+//     hang, no stack trace, no 500), and so do /api/health, the public API and the campaign page;
 //   - the app serves again within 5 s of the database's return, by itself;
 //   - the server's log holds none of the signers' addresses or names;
 //   - `next start` with APP_ENV=production and no secrets refuses to start, naming them;

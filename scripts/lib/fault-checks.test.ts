@@ -90,10 +90,22 @@ describe("the fault test's checks", () => {
     expect(failing(run)).toEqual([`signing works again within ${RECOVERY_MS / 1000} s of the database's return`]);
   });
 
+  it("fail when the campaign page stays unavailable after the database's return", () => {
+    const run = cleanRun();
+    run.probes = cleanProbes().map((p) => (p.url.endsWith(ROUTES.page) && p.started === 31_500 ? { ...p, status: 503, retryAfter: "5", body: TRY_AGAIN } : p));
+    expect(failing(run)).toEqual([`the campaign page answers 200 again within ${RECOVERY_MS / 1000} s`]);
+  });
+
+  it("fail when the campaign page answers the outage with Next's 500 error page instead of 503", () => {
+    const run = cleanRun();
+    run.probes = cleanProbes().map((p) => (p.url.endsWith(ROUTES.page) && p.started === 15_000 ? { ...p, status: 500, retryAfter: null } : p));
+    expect(failing(run)).toEqual(["during the outage, the campaign page answers 503 with Retry-After and says to try again"]);
+  });
+
   it.each([
     [ROUTES.health, `during the outage, GET ${ROUTES.health} answers 503 with Retry-After`],
     [ROUTES.api, `during the outage, GET ${ROUTES.api} answers 503 with Retry-After`],
-    [ROUTES.page, "during the outage, the campaign page says to try again"],
+    [ROUTES.page, "during the outage, the campaign page answers 503 with Retry-After and says to try again"],
   ])("fail when %s was not probed during the outage", (route, name) => {
     const run = cleanRun();
     // Probed only before the stop and after the return: nothing shows how it answers without its database.

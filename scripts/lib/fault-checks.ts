@@ -95,12 +95,14 @@ export function checkOutcome({ attempts, probes, timeline: t, stored, slug, serv
     const back = probes.filter((p) => p.url.endsWith(route) && p.started >= t.startEnded && p.status === 200).sort((x, y) => x.ended - y.ended)[0];
     checks.push({ name: `GET ${route} answers 200 again within ${RECOVERY_MS / 1000} s`, ok: !!back && back.ended - t.startEnded <= RECOVERY_MS, detail: back ? `${back.ended - t.startEnded} ms` : "never" });
   }
+  const pageBack = probes.filter((p) => p.url.endsWith(`/en/c/${slug}`) && p.started >= t.startEnded && p.status === 200).sort((x, y) => x.ended - y.ended)[0];
+  checks.push({ name: `the campaign page answers 200 again within ${RECOVERY_MS / 1000} s`, ok: !!pageBack && pageBack.ended - t.startEnded <= RECOVERY_MS, detail: pageBack ? `${pageBack.ended - t.startEnded} ms` : "never" });
   const pages = probes.filter((p) => p.url.endsWith(`/en/c/${slug}`) && inOutage(p, t));
   checks.push(
     probeCheck(
-      "during the outage, the campaign page says to try again (no stack trace, no hang)",
+      "during the outage, the campaign page answers 503 with Retry-After and says to try again (no stack trace, no hang)",
       pages,
-      pages.filter((p) => typeof p.status !== "number" || p.status === 200 || !TRY_AGAIN.test(p.body) || leaksInternals(p.body) || p.ended - p.started >= HANG_MS).map((p) => describe(p, t)),
+      pages.filter((p) => p.status !== 503 || !p.retryAfter || !TRY_AGAIN.test(p.body) || leaksInternals(p.body) || p.ended - p.started >= HANG_MS).map((p) => describe(p, t)),
     ),
   );
   console.log(`faults: campaign page during the outage: ${[...new Set(pages.map((p) => p.status))].join(", ") || "not probed"}`);

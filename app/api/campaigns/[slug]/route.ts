@@ -1,5 +1,6 @@
 import { getPublicCampaignSummary } from "@/lib/campaigns/public-api";
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
+import { noteIfDatabaseUnavailable } from "@/lib/database/outage";
+import { RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 import { requestLog } from "@/lib/log";
 
 // The public JSON API: open to any site (CORS) and cacheable by a CDN, which absorbs a rush of
@@ -15,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   try {
     summary = await getPublicCampaignSummary((await params).slug);
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
+    if (!noteIfDatabaseUnavailable(error)) throw error;
     (await requestLog()).warn("api: database unavailable", { error });
     return Response.json(
       { error: "unavailable", retryAfterSeconds: RETRY_AFTER_SECONDS },

@@ -1,0 +1,72 @@
+import "server-only";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
+
+// Pages while the database is away (docs/decisions/013). Next.js gives a page that cannot read the
+// database its error page with status 500; once an outage is known, proxy.ts answers page requests
+// 503 "try again" before they render, until the database answers again.
+//
+// Known: a request failed because the database was unavailable (instrumentation.ts onRequestError,
+// the flood gate, the health check, the public API). From then on, page requests share one probe
+// (SELECT 1, at most one in flight, its answer reused for PROBE_INTERVAL_MS, bounded by
+// PROBE_TIMEOUT_MS); the first probe that succeeds ends the outage, so recovery takes no longer than
+// the database's own return plus one interval. Without a known outage nothing is probed: a healthy
+// site pays one comparison per request.
+//
+// The state is on globalThis: proxy.ts and the pages are separate bundles in one server process.
+
+export const PROBE_INTERVAL_MS = 500;
+export const PROBE_TIMEOUT_MS = 1_000;
+
+type Outage = { since: number | null; checked: { at: number; down: boolean } | null; probing: Promise<boolean> | null };
+const shared = globalThis as unknown as { advocateDatabaseOutage?: Outage };
+const outage = (): Outage => (shared.advocateDatabaseOutage ??= { since: null, checked: null, probing: null });
+
+/** Records that the database could not be reached (when `error` says so); returns whether it did. */
+export function noteIfDatabaseUnavailable(error: unknown, now = Date.now()): boolean {
+  if (!isDatabaseUnavailable(error)) return false;
+  const state = outage();
+  state.since ??= now;
+  state.checked = { at: now, down: true };
+  return true;
+}
+
+/** When the current outage was first seen, or null when none is known. */
+export function databaseOutageSince(): number | null {
+  return outage().since;
+}
+
+class ProbeTimeout extends Error {}
+
+/**
+ * False when no outage is known. Otherwise whether the database is still away: `probe` (a trivial
+ * query) is run at most once per PROBE_INTERVAL_MS, shared by concurrent callers. A probe that fails
+ * for another reason than unavailability ends the outage (a bug is not an outage, and must not keep
+ * the site answering 503).
+ */
+export async function databaseStillDown(probe: () => Promise<unknown>, now = Date.now()): Promise<boolean> {
+  const state = outage();
+  if (state.since === null) return false;
+  if (state.checked && now - state.checked.at < PROBE_INTERVAL_MS) return state.checked.down;
+  state.probing ??= (async () => {
+    let timer: NodeJS.Timeout | undefined;
+    let down: boolean;
+    try {
+      await Promise.race([probe(), new Promise((_, reject) => (timer = setTimeout(() => reject(new ProbeTimeout()), PROBE_TIMEOUT_MS)))]);
+      down = false;
+    } catch (error) {
+      down = error instanceof ProbeTimeout || isDatabaseUnavailable(error);
+    } finally {
+      clearTimeout(timer);
+    }
+    state.checked = { at: Date.now(), down };
+    if (!down) state.since = null;
+    state.probing = null;
+    return down;
+  })();
+  return state.probing;
+}
+
+/** For tests: forget any outage. */
+export function resetDatabaseOutage(): void {
+  shared.advocateDatabaseOutage = { since: null, checked: null, probing: null };
+}

@@ -90,6 +90,33 @@ test("the campaign page counts signatures by country, with counts under 5 shown 
   ]);
 });
 
+test("the copy button puts the campaign's link on the clipboard and says so; the share button hands it to the device's share sheet", async ({ page }) => {
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  // A phone's share sheet, recorded (desktop Chromium has none, so the button would not show).
+  await page.addInitScript(() => {
+    const shared: ShareData[] = [];
+    Object.assign(window, { __shared: shared });
+    navigator.share = async (data?: ShareData) => void shared.push(data ?? {});
+  });
+  await page.goto(`/en/c/${campaign.slug}`);
+  const link = await page.getByLabel("Link to the campaign").inputValue();
+  expect(link).toMatch(new RegExp(`^http://[^/]+/en/c/${campaign.slug}$`));
+
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Link copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+  await page.getByRole("button", { name: "Share…" }).click();
+  const shared = await page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared);
+  expect(shared).toEqual([{ url: link, title: campaign.title, text: expect.stringContaining(campaign.title) }]);
+});
+
+test("without a share sheet there is no share button, and the link can still be copied", async ({ page }) => {
+  await page.goto(`/en/c/${campaign.slug}`);
+  await expect(page.getByRole("button", { name: "Copy link" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Share…" })).toHaveCount(0);
+});
+
 test("a referral followed from a personal link is credited to its signer, who sees it, and shows in the admin's report", async ({ browser }) => {
   const campaign = await createCampaign();
   // Two people on two networks (the rate limit is per network and campaign).

@@ -23,9 +23,17 @@ export function CopyLink({ url, words }: { url: string; words: Words }) {
         <button
           type="button"
           className="button button-secondary"
-          onClick={async () => {
-            await navigator.clipboard.writeText(url);
-            setCopied(true);
+          onClick={async (event) => {
+            try {
+              await navigator.clipboard.writeText(url);
+              setCopied(true);
+            } catch {
+              // The browser refused (no permission, not a secure context): select the address for
+              // copying by hand instead of claiming it was copied.
+              const field = event.currentTarget.parentElement?.querySelector("input");
+              field?.focus();
+              field?.select();
+            }
           }}
         >
           {words.copy}

@@ -19,7 +19,14 @@ test("search engines get a sitemap, robots rules, a canonical URL and structured
   await page.goto(`/c/${campaign.slug}`);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/c/${campaign.slug}$`));
   const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
-  expect(data).toMatchObject({ "@type": "WebPage", name: campaign.title });
+  expect(data).toMatchObject({
+    "@type": "WebPage",
+    name: campaign.title,
+    inLanguage: "en",
+    url: expect.stringMatching(new RegExp(`/en/c/${campaign.slug}$`)),
+    publisher: { "@type": "Organization", name: expect.stringContaining("CLAAS") },
+    mainEntity: { "@type": "CreativeWork", author: { "@type": "Organization" }, datePublished: expect.stringMatching(/^2015/) },
+  });
 });
 
 test("the public API answers other sites with the live count and cache headers", async ({ request }) => {

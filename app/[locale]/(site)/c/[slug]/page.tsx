@@ -59,7 +59,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
     <article className="container campaign-layout">
-      <CampaignStructuredData campaign={campaign} locale={locale} />
+      <CampaignStructuredData campaign={shown} locale={locale} />
       <CampaignHeader campaign={shown} />
       <PetitionPanel campaign={campaign} attribution={attributionFromSearch(search)} />
       <div className="campaign-main">

@@ -151,7 +151,7 @@ describe("confirming and withdrawing", () => {
     const campaign = await createCampaign();
     const { confirm, withdraw } = await signed(campaign.slug, { country: "GBR" });
     await confirmSignature(confirm);
-    expect(await confirmedByCountry(campaign.id)).toEqual([{ country: "GBR", confirmed: 1 }]);
+    expect(await confirmedByCountry(campaign.id)).toMatchObject([{ country: "GBR", confirmed: 1 }]);
     expect(await withdrawSignature(withdraw)).toEqual({ kind: "withdrawn", slug: campaign.slug });
     expect(await confirmedCount(campaign.id)).toBe(0);
     expect(await withdrawSignature(withdraw)).toEqual({ kind: "already-withdrawn", slug: campaign.slug });
@@ -172,7 +172,7 @@ describe("counts", () => {
     expect(await confirmedCount(campaign.id)).toBe(43);
     expect(await reconcileCounts([campaign.id])).toEqual([{ campaignId: campaign.id, before: 43, after: 3 }]);
     expect(await confirmedCount(campaign.id)).toBe(3);
-    expect(await confirmedByCountry(campaign.id)).toEqual([
+    expect(await confirmedByCountry(campaign.id)).toMatchObject([
       { country: "PAK", confirmed: 2 },
       { country: "NOR", confirmed: 1 },
     ]);

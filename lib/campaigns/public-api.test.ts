@@ -58,6 +58,36 @@ describe("GET /api/campaigns/[slug]", () => {
     expect(await updatedAt()).toBe(edited.toISOString());
   });
 
+  it("counts the withdrawal of a country's last signature as a change, and reconciliation keeps it", async () => {
+    const campaign = await createCampaign();
+    await createSignatures(campaign.id, [...Array.from({ length: 6 }, () => ({ status: "CONFIRMED" as const, country: "PAK" })), { status: "CONFIRMED" as const, country: "NOR" }]);
+    const earlier = new Date("2026-03-04T05:06:07.000Z");
+    await db().$executeRaw`UPDATE "Campaign" SET "updatedAt" = ${new Date("2026-01-01T00:00:00.000Z")} WHERE id = ${campaign.id}`;
+    await db().$executeRaw`UPDATE "SignatureCount" SET "updatedAt" = ${earlier} WHERE "campaignId" = ${campaign.id}`;
+    const read = async () => (await (await call(campaign.slug)).json()) as { byCountry: unknown[]; updatedAt: string };
+    expect((await read()).updatedAt).toBe(earlier.toISOString());
+
+    const before = Date.now();
+    // As withdrawing does: the signature's status and the count in one transaction.
+    await db().$transaction(async (tx) => {
+      await tx.signature.updateMany({ where: { campaignId: campaign.id, country: "NOR" }, data: { status: "WITHDRAWN" } });
+      await adjustCount(tx, campaign.id, "NOR", -1);
+    });
+    const after = await read();
+    expect(after.byCountry).toEqual([{ country: "PAK", signatures: 6 }]);
+    expect(Date.parse(after.updatedAt)).toBeGreaterThanOrEqual(before - 1_000);
+    await reconcileCounts([campaign.id]);
+    expect((await read()).updatedAt).toBe(after.updatedAt);
+  });
+
+  it("counts a deadline that has passed as a change (the status turned CLOSED then)", async () => {
+    const deadline = new Date(Date.now() - 3_600_000);
+    const campaign = await createCampaign({ deadline });
+    await db().$executeRaw`UPDATE "Campaign" SET "updatedAt" = ${new Date(deadline.getTime() - 86_400_000)} WHERE id = ${campaign.id}`;
+    const body = await (await call(campaign.slug)).json();
+    expect(body).toMatchObject({ status: "CLOSED", updatedAt: deadline.toISOString() });
+  });
+
   it("answers 404 for drafts and unknown campaigns, and preflight requests", async () => {
     const draft = await createCampaign({ status: "DRAFT" });
     expect((await call(draft.slug)).status).toBe(404);

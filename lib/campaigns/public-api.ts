@@ -1,6 +1,6 @@
 import "server-only";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
-import { confirmedByCountry } from "@/lib/petition/counts";
+import { countsByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts, type PublicCountryCount } from "@/lib/petition/public-counts";
 
 export type PublicCampaignSummary = {
@@ -18,11 +18,13 @@ export async function getPublicCampaignSummary(slug: string): Promise<PublicCamp
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return null;
   // One read: the total is the sum of the by-country rows, so the two always agree.
-  const byCountry = await confirmedByCountry(campaign.id);
+  const { rows: byCountry, changedAt } = await countsByCountry(campaign.id);
   const confirmed = byCountry.reduce((sum, row) => sum + row.confirmed, 0);
-  // When the figures last changed: a count, or the campaign itself (its title, its status).
-  const updatedAt = Math.max(campaign.updatedAt.getTime(), ...byCountry.map((row) => row.updatedAt.getTime()));
-  const closed = campaign.status === "CLOSED" || (campaign.deadline !== null && campaign.deadline.getTime() <= Date.now());
+  const deadlinePassed = campaign.deadline !== null && campaign.deadline.getTime() <= Date.now();
+  const closed = campaign.status === "CLOSED" || deadlinePassed;
+  // When the figures last changed: a count, the campaign itself (its title, its status), or its
+  // status by the deadline passing.
+  const updatedAt = Math.max(campaign.updatedAt.getTime(), changedAt?.getTime() ?? 0, deadlinePassed ? campaign.deadline!.getTime() : 0);
   return {
     slug: campaign.slug,
     title: campaign.title,

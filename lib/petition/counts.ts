@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 // Confirmed signatures are counted in SignatureCount rows per (campaign, country, shard). A change of
 // status adds +1/-1 to a random shard in the same transaction as the change, so concurrent
@@ -17,11 +17,15 @@ type Tx = Prisma.TransactionClient;
 export async function adjustCount(tx: Tx, campaignId: number, country: string, delta: number): Promise<void> {
   if (delta === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed")
-    VALUES (${campaignId}, ${country}, ${randomInt(SHARDS)}, ${delta})
+    INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed", "updatedAt")
+    VALUES (${campaignId}, ${country}, ${randomInt(SHARDS)}, ${delta}, ${UTC_NOW})
     ON CONFLICT ("campaignId", "country", "shard")
-    DO UPDATE SET "confirmed" = "SignatureCount"."confirmed" + EXCLUDED."confirmed", "updatedAt" = now()`;
+    DO UPDATE SET "confirmed" = "SignatureCount"."confirmed" + EXCLUDED."confirmed", "updatedAt" = EXCLUDED."updatedAt"`;
 }
+
+// Prisma's DateTime columns are `timestamp without time zone` holding UTC; PostgreSQL's now() is in
+// the session's zone (the server's, for the embedded database), so SQL written here says UTC itself.
+const UTC_NOW = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
 /** The number of confirmed signatures of a campaign. */
 export async function confirmedCount(campaignId: number): Promise<number> {
@@ -29,18 +33,28 @@ export async function confirmedCount(campaignId: number): Promise<number> {
   return result._sum.confirmed ?? 0;
 }
 
-/** Confirmed signatures by signers' country, largest first, each with when its count last changed. */
-export async function confirmedByCountry(campaignId: number): Promise<{ country: string; confirmed: number; updatedAt: Date }[]> {
-  const rows = await db().signatureCount.groupBy({
+/** Confirmed signatures by signers' country, largest first. */
+export async function confirmedByCountry(campaignId: number): Promise<{ country: string; confirmed: number }[]> {
+  return (await countsByCountry(campaignId)).rows;
+}
+
+/**
+ * Confirmed signatures by signers' country, largest first, and when any of them last changed
+ * (null before the first): a country whose count fell to 0 is not listed, but its change counts.
+ */
+export async function countsByCountry(campaignId: number): Promise<{ rows: { country: string; confirmed: number }[]; changedAt: Date | null }> {
+  const groups = await db().signatureCount.groupBy({
     by: ["country"],
     where: { campaignId },
     _sum: { confirmed: true },
     _max: { updatedAt: true },
   });
-  return rows
-    .map((row) => ({ country: row.country, confirmed: row._sum.confirmed ?? 0, updatedAt: row._max.updatedAt ?? new Date(0) }))
+  const times = groups.flatMap((group) => (group._max.updatedAt ? [group._max.updatedAt.getTime()] : []));
+  const rows = groups
+    .map((group) => ({ country: group.country, confirmed: group._sum.confirmed ?? 0 }))
     .filter((row) => row.confirmed > 0)
     .sort((a, b) => b.confirmed - a.confirmed || a.country.localeCompare(b.country));
+  return { rows, changedAt: times.length ? new Date(Math.max(...times)) : null };
 }
 
 export type ReconcileReport = { campaignId: number; before: number; after: number }[];
@@ -59,7 +73,8 @@ export async function reconcileCounts(campaignIds?: number[]): Promise<Reconcile
         const [{ before }] = await tx.$queryRaw<[{ before: bigint | null }]>`
           SELECT sum("confirmed") AS before FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
         // Each country's row keeps the time its count last changed when the rebuilt count is the same
-        // (the public API's `updatedAt` is when the figures moved, not when they were last checked).
+        // (the public API's `updatedAt` is when the figures moved, not when they were last checked); a
+        // country with no confirmed signature left keeps a row of 0, so that its change is remembered.
         await tx.$executeRaw`
           WITH old AS (
             DELETE FROM "SignatureCount" WHERE "campaignId" = ${campaignId}
@@ -72,9 +87,9 @@ export async function reconcileCounts(campaignIds?: number[]): Promise<Reconcile
             GROUP BY "country"
           )
           INSERT INTO "SignatureCount" ("campaignId", "country", "shard", "confirmed", "updatedAt")
-          SELECT ${campaignId}, rebuilt."country", 0, rebuilt.confirmed,
-                 CASE WHEN before.confirmed = rebuilt.confirmed THEN before."updatedAt" ELSE now() END
-          FROM rebuilt LEFT JOIN before ON before."country" = rebuilt."country"`;
+          SELECT ${campaignId}, coalesce(rebuilt."country", before."country"), 0, coalesce(rebuilt.confirmed, 0),
+                 CASE WHEN before.confirmed = coalesce(rebuilt.confirmed, 0) THEN before."updatedAt" ELSE ${UTC_NOW} END
+          FROM rebuilt FULL JOIN before ON before."country" = rebuilt."country"`;
         const [{ after }] = await tx.$queryRaw<[{ after: bigint | null }]>`
           SELECT sum("confirmed") AS after FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
         return { campaignId, before: Number(before ?? 0), after: Number(after ?? 0) };

@@ -6,7 +6,8 @@ import { authCookies } from "@/lib/auth/cookies";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { databaseOutageSince, databaseStillDown, noteIfDatabaseUnavailable } from "@/lib/database/outage";
 import { db } from "@/lib/db";
-import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from "@/lib/db-unavailable";
+import { RETRY_AFTER_SECONDS, unavailableResponse } from "@/lib/db-unavailable";
+import { escapeHtml } from "@/lib/html";
 import { translator } from "@/lib/i18n/catalogs";
 import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
@@ -49,16 +50,14 @@ const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.sta
 const plainText = (body: string, status: number, headers: Record<string, string> = {}) =>
   new NextResponse(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const UNAVAILABLE_HEADERS = { "Retry-After": String(RETRY_AFTER_SECONDS) };
 
 /**
  * While the database is away (lib/database/outage.ts): 503 "try again" instead of rendering a page
  * that would fail with 500. A page gets a short page in its language with a link to try again; a
  * form's post gets the plain sentence the signing form's 503 has always had (nothing was saved).
  */
-function unavailable(request: NextRequest, locale: Locale): NextResponse {
-  if (request.method !== "GET" && request.method !== "HEAD") return plainText(UNAVAILABLE_MESSAGE, 503, UNAVAILABLE_HEADERS);
+function unavailable(request: NextRequest, locale: Locale): Response {
+  if (request.method !== "GET" && request.method !== "HEAD") return unavailableResponse();
   const t = translator(locale, "Unavailable");
   const again = escapeHtml(`${request.nextUrl.pathname}${request.nextUrl.search}`);
   const html =
@@ -66,7 +65,7 @@ function unavailable(request: NextRequest, locale: Locale): NextResponse {
     `<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">` +
     `<title>${escapeHtml(t("title"))}</title></head><body><main><h1>${escapeHtml(t("title"))}</h1>` +
     `<p>${escapeHtml(t("body"))}</p><p><a href="${again}">${escapeHtml(t("retry"))}</a></p></main></body></html>`;
-  return new NextResponse(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...UNAVAILABLE_HEADERS } });
+  return new NextResponse(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) } });
 }
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
@@ -124,7 +123,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
       }
     } catch (error) {
       // The database is down or restarting: the action could not save either, so say so now (docs/decisions/013).
-      if (noteIfDatabaseUnavailable(error)) return finish(plainText(UNAVAILABLE_MESSAGE, 503, UNAVAILABLE_HEADERS));
+      if (noteIfDatabaseUnavailable(error)) return finish(unavailableResponse());
       // The gate is a first line only: if it cannot count, the action's own limits still apply.
       logger.error("proxy: flood gate failed", { error });
     }

@@ -28,6 +28,23 @@ function looksUnavailable(candidate: Record<string, unknown>): boolean {
 
 /** True when `error` (or anything it wraps) says the database is unreachable, restarting or full. */
 export function isDatabaseUnavailable(error: unknown): boolean {
+  return someInChain(error, looksUnavailable);
+}
+
+// The database is there but busy: the pool had no free connection in time, or PostgreSQL has no room
+// for another. Signing still answers 503 for it; pages do not all turn to 503 because of it
+// (lib/database/outage.ts).
+const BUSY_CODES = new Set(["P2024", "P2037", "53300"]);
+const looksBusy = (candidate: Record<string, unknown>) =>
+  (["code", "originalCode"] as const).some((key) => BUSY_CODES.has(String(candidate[key]))) || candidate.kind === "TooManyConnections";
+
+/** True when the database is unavailable because it is busy (no free connection), not away. */
+export function isDatabaseBusy(error: unknown): boolean {
+  return someInChain(error, looksBusy);
+}
+
+/** Whether `test` holds for `error` or anything it wraps (causes, Prisma's adapter error, AggregateError's errors). */
+function someInChain(error: unknown, test: (candidate: Record<string, unknown>) => boolean): boolean {
   const queue: unknown[] = [error];
   const seen = new Set<unknown>();
   while (queue.length > 0 && seen.size < 20) {
@@ -35,7 +52,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof current !== "object" || current === null || seen.has(current)) continue;
     seen.add(current);
     const candidate = current as Record<string, unknown>;
-    if (looksUnavailable(candidate)) return true;
+    if (test(candidate)) return true;
     queue.push(candidate.cause);
     const meta = candidate.meta as Record<string, unknown> | undefined;
     if (meta && typeof meta === "object") queue.push(meta.driverAdapterError);

@@ -1,14 +1,7 @@
-import net from "node:net";
 import { describe, expect, it, vi } from "vitest";
+import { deadPort } from "@/lib/test/ports";
 
 // The health route against the real test database, then against a port where nothing listens.
-async function deadPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function freshRoute() {
   vi.resetModules();

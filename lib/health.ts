@@ -1,5 +1,5 @@
 import "server-only";
-import { noteIfDatabaseUnavailable } from "@/lib/database/outage";
+import { noteDatabaseAvailable, noteIfDatabaseUnavailable } from "@/lib/database/outage";
 import { db } from "@/lib/db";
 import { requestLog } from "@/lib/log";
 
@@ -13,6 +13,7 @@ export async function checkDatabase(): Promise<{ ok: boolean }> {
       timer = setTimeout(() => reject(new Error("database health check timed out")), TIMEOUT_MS);
     });
     await Promise.race([db().$queryRaw`SELECT 1`, timeout]);
+    noteDatabaseAvailable();
     return { ok: true };
   } catch (error) {
     noteIfDatabaseUnavailable(error);

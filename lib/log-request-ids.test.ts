@@ -1,6 +1,6 @@
-import net from "node:net";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { deadPort } from "@/lib/test/ports";
 import { resetDatabaseOutage } from "@/lib/database/outage";
 import { REQUEST_ID_HEADER } from "@/lib/log";
 
@@ -65,13 +65,6 @@ describe("proxy.ts's log lines", () => {
 });
 
 describe("server code's log lines", () => {
-  async function deadPort(): Promise<number> {
-    const server = net.createServer();
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as net.AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    return port;
-  }
 
   /** Runs `body` against a database that does not answer, with fresh modules (lib/db.ts keeps one client). */
   async function withDatabaseDown(body: () => Promise<void>) {

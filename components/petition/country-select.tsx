@@ -3,6 +3,7 @@
 import { useId, useState, useSyncExternalStore } from "react";
 import type { SignFormText } from "@/components/petition/sign-form-text";
 import type { CountryOption } from "@/lib/countries";
+import { escapeHtml } from "@/lib/html";
 
 type Props = {
   id: string;
@@ -15,8 +16,6 @@ type Props = {
 };
 
 const noSubscription = () => () => undefined;
-
-const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * The <option>s as one string of markup (React writes it as the select's content): ~250 countries as

@@ -1,6 +1,6 @@
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { noteIfDatabaseUnavailable, resetDatabaseOutage } from "@/lib/database/outage";
+import { noteIfDatabaseUnavailable, PROBE_INTERVAL_MS, resetDatabaseOutage } from "@/lib/database/outage";
 
 // proxy.ts while the database is away: pages answer 503 "try again" in their language instead of
 // rendering into Next's 500 error page, until a probe finds the database back.
@@ -39,7 +39,7 @@ describe("proxy.ts during a database outage", () => {
     const { default: proxy } = await import("@/proxy");
     noteIfDatabaseUnavailable(Object.assign(new Error("refused"), { code: "ECONNREFUSED" }), Date.now() - 60_000);
 
-    const urdu = await proxy(get('/ur/c/some-campaign?x="<b>'), event);
+    const urdu = await proxy(get('/ur/c/some-campaign?x="<b>&y=1'), event);
     expect(urdu.status).toBe(503);
     expect(urdu.headers.get("retry-after")).toBe("5");
     expect(urdu.headers.get("cache-control")).toBe("no-store");
@@ -47,7 +47,7 @@ describe("proxy.ts during a database outage", () => {
     const html = await urdu.text();
     expect(html).toContain('<html lang="ur" dir="rtl">');
     expect(html).toContain("براہِ کرم تھوڑی دیر بعد دوبارہ کوشش کریں");
-    expect(html).toContain('href="/ur/c/some-campaign?x=%22%3Cb%3E"');
+    expect(html).toContain('href="/ur/c/some-campaign?x=%22%3Cb%3E&amp;y=1"');
     expect(html).not.toMatch(/<script|<b>/);
 
     const english = await proxy(get("/en/privacy"), event);
@@ -61,7 +61,7 @@ describe("proxy.ts during a database outage", () => {
     expect((await proxy(get("/api/health"), event)).status).toBe(200);
 
     database.up = true;
-    await new Promise((resolve) => setTimeout(resolve, 600)); // past the probe's interval
+    await new Promise((resolve) => setTimeout(resolve, PROBE_INTERVAL_MS + 100)); // past the last answer's interval
     expect((await proxy(get("/en/privacy"), event)).status).toBe(200);
     expect((await proxy(get("/en/c/some-campaign"), event)).status).toBe(200);
     expect(database.probes).toBeGreaterThanOrEqual(1);

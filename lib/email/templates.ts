@@ -1,5 +1,6 @@
 import "server-only";
 import { catalogLocale, textDirection, translator } from "@/lib/i18n/catalogs";
+import { escapeHtml } from "@/lib/html";
 
 // Emails are written outside a request (no getTranslations): lib/i18n/catalogs.ts has the messages.
 
@@ -85,13 +86,4 @@ function webUrl(value: string): string {
 // A line break in a name or title would break the subject header and the layout of the text part.
 function oneLine(value: string): string {
   return value.replace(/\s+/g, " ").trim();
-}
-
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
 }

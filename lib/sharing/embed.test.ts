@@ -1,17 +1,11 @@
 import { runInNewContext } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { EMBED_MESSAGE, embedSnippet } from "@/lib/sharing/embed";
 
 // The snippet an admin pastes into another site: read back as that site's browser would, the iframe's
 // attributes decoded and the script run against a stand-in page.
-let appUrl: string | undefined;
-beforeAll(() => {
-  appUrl = process.env.APP_URL;
-  process.env.APP_URL = "https://embed.example/";
-});
-afterAll(() => {
-  process.env.APP_URL = appUrl;
-});
+beforeAll(() => void vi.stubEnv("APP_URL", "https://embed.example/"));
+afterAll(() => void vi.unstubAllEnvs());
 
 /** The iframe's attributes, their character references decoded. */
 function iframe(snippet: string): Record<string, string> {

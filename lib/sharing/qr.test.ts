@@ -1,17 +1,11 @@
 import jsQR from "jsqr";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/[locale]/(site)/c/[slug]/qr/[format]/route";
 import { createCampaign } from "@/lib/test/factories";
 
-let appUrl: string | undefined;
-beforeAll(() => {
-  appUrl = process.env.APP_URL;
-  process.env.APP_URL = "https://qr.example";
-});
-afterAll(() => {
-  process.env.APP_URL = appUrl;
-});
+beforeAll(() => void vi.stubEnv("APP_URL", "https://qr.example"));
+afterAll(() => void vi.unstubAllEnvs());
 
 const call = (slug: string, format: string, locale = "en") => GET(new Request("http://localhost/"), { params: Promise.resolve({ locale, slug, format }) });
 

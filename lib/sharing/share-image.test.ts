@@ -12,14 +12,8 @@ import { reconcileCounts } from "@/lib/petition/counts";
 
 // Real renders (HarfBuzz and sharp with the bundled fonts, offline) read back as PNG: size, the words
 // the image carries in its text chunk, and where its pixels have ink.
-let appUrl: string | undefined;
-beforeAll(() => {
-  appUrl = process.env.APP_URL;
-  process.env.APP_URL = "https://advocate.example";
-});
-afterAll(() => {
-  process.env.APP_URL = appUrl;
-});
+beforeAll(() => void vi.stubEnv("APP_URL", "https://advocate.example"));
+afterAll(() => void vi.unstubAllEnvs());
 
 afterEach(() => {
   vi.unstubAllGlobals();

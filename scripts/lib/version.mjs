@@ -11,5 +11,7 @@ export function atLeast(version, minimum) {
     if (Number(have[i]) !== Number(want[i])) return Number(have[i]) > Number(want[i]);
   }
   // The same numbers: a pre-release of the minimum is older than it (it may predate the fix).
-  return !have[4] || Boolean(want[4]);
+  if (!have[4]) return true;
+  // Both pre-releases of the same numbers: compared part by part, numbers as numbers (rc.10 > rc.9).
+  return Boolean(want[4]) && have[4].localeCompare(want[4], "en", { numeric: true }) >= 0;
 }

@@ -15,6 +15,8 @@ describe("atLeast (the Next.js version check of scripts/audit.mjs)", () => {
   it("puts a pre-release of the minimum before it, and one of a later release after it", () => {
     expect(atLeast("16.4.3-canary.2", "16.4.3")).toBe(false);
     expect(atLeast("16.4.4-canary.0", "16.4.3")).toBe(true);
+    expect(atLeast("16.4.3-rc.10", "16.4.3-rc.9")).toBe(true);
+    expect(atLeast("16.4.3-rc.1", "16.4.3-rc.2")).toBe(false);
   });
 
   it("refuses what it cannot read", () => {

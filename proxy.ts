@@ -3,13 +3,12 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import createIntlMiddleware from "next-intl/middleware";
 import { routing } from "@/i18n/routing";
 import { authCookies } from "@/lib/auth/cookies";
-import { isLocale, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALE_DIRECTIONS, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { databaseOutageSince, databaseStillDown, noteIfDatabaseUnavailable } from "@/lib/database/outage";
 import { db } from "@/lib/db";
 import { RETRY_AFTER_SECONDS, unavailableResponse } from "@/lib/db-unavailable";
 import { escapeHtml } from "@/lib/html";
 import { translator } from "@/lib/i18n/catalogs";
-import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
 import { isFlooding } from "@/lib/petition/flood-gate";
 import { createNonce, securityEnv, securityHeaders } from "@/lib/security/headers";
@@ -49,7 +48,6 @@ const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.sta
 
 const plainText = (body: string, status: number, headers: Record<string, string> = {}) =>
   new NextResponse(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
-
 
 /**
  * While the database is away (lib/database/outage.ts): 503 "try again" instead of rendering a page

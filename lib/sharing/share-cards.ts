@@ -57,6 +57,23 @@ export async function countryCard(locale: string, slug: string, iso3: string): P
   };
 }
 
+/**
+ * The Open Graph and Twitter tags of a page that shares the campaign's card (the campaign page, its
+ * votes page): the card's address carries the live count, so a scraper's cached card is replaced when
+ * the count moves. `shown` is the campaign in the reader's language (localisedCampaign).
+ */
+export async function campaignShareMetadata(locale: string, campaign: { id: number; slug: string; goal: number }, shown: { title: string; summary: string }, page: { title: string; path: string }) {
+  const { confirmed } = await getPetitionProgress(campaign);
+  const t = translator(locale, "ShareImage");
+  return shareMetadata({
+    title: page.title,
+    description: shown.summary,
+    url: localised(locale, page.path),
+    image: localised(locale, paths.shareImage(campaign.slug, confirmed)),
+    alt: t("alt", { title: shown.title, count: confirmed, goal: campaign.goal }),
+  });
+}
+
 /** The site's own card, for the pages without one of their own (home, privacy): its name and tagline. */
 export function siteCard(locale: string): ShareImageContent {
   const [site, t] = [translator(locale, "Site"), translator(locale, "ShareImage")];

@@ -89,14 +89,17 @@ export function checkOutcome({ attempts, probes, timeline: t, stored, slug, serv
   checks.push({ name: `signing works again within ${RECOVERY_MS / 1000} s of the database's return (after ${backAfter} ms)`, ok: backAfter <= RECOVERY_MS });
   checks.push(check(`from ${RECOVERY_MS / 1000} s after the return on, every signature succeeds`, recovered.filter((a) => !ok(a)).map((a) => describe(a, t)), recovered.length));
 
+  /** The first 200 from `route` after the database's return came within RECOVERY_MS. */
+  const answersAgain = (route: string, what: string): Check => {
+    const back = probes.filter((p) => p.url.endsWith(route) && p.started >= t.startEnded && p.status === 200).sort((x, y) => x.ended - y.ended)[0];
+    return { name: `${what} answers 200 again within ${RECOVERY_MS / 1000} s`, ok: !!back && back.ended - t.startEnded <= RECOVERY_MS, detail: back ? `${back.ended - t.startEnded} ms` : "never" };
+  };
   for (const route of ["/api/health", `/api/campaigns/${slug}`]) {
     const during = probes.filter((p) => p.url.endsWith(route) && inOutage(p, t));
     checks.push(probeCheck(`during the outage, GET ${route} answers 503 with Retry-After`, during, during.filter((p) => p.status !== 503 || !p.retryAfter).map((p) => describe(p, t))));
-    const back = probes.filter((p) => p.url.endsWith(route) && p.started >= t.startEnded && p.status === 200).sort((x, y) => x.ended - y.ended)[0];
-    checks.push({ name: `GET ${route} answers 200 again within ${RECOVERY_MS / 1000} s`, ok: !!back && back.ended - t.startEnded <= RECOVERY_MS, detail: back ? `${back.ended - t.startEnded} ms` : "never" });
+    checks.push(answersAgain(route, `GET ${route}`));
   }
-  const pageBack = probes.filter((p) => p.url.endsWith(`/en/c/${slug}`) && p.started >= t.startEnded && p.status === 200).sort((x, y) => x.ended - y.ended)[0];
-  checks.push({ name: `the campaign page answers 200 again within ${RECOVERY_MS / 1000} s`, ok: !!pageBack && pageBack.ended - t.startEnded <= RECOVERY_MS, detail: pageBack ? `${pageBack.ended - t.startEnded} ms` : "never" });
+  checks.push(answersAgain(`/en/c/${slug}`, "the campaign page"));
   const pages = probes.filter((p) => p.url.endsWith(`/en/c/${slug}`) && inOutage(p, t));
   checks.push(
     probeCheck(

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
 import { PetitionPanel } from "@/components/petition/petition-panel";
@@ -14,10 +13,9 @@ import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { alternates, localised, paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
-import { getPetitionProgress } from "@/lib/petition/queries";
 import { getIntegrityReport } from "@/lib/privacy/integrity";
 import { campaignLink } from "@/lib/sharing/links";
-import { shareMetadata } from "@/lib/sharing/share-cards";
+import { campaignShareMetadata } from "@/lib/sharing/share-cards";
 import { attributionFromSearch } from "@/lib/sharing/referral";
 
 type Props = {
@@ -30,19 +28,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return {};
   // In the reader's language when the campaign has a translation (the same one the page shows).
-  const [{ confirmed }, t, shown] = await Promise.all([getPetitionProgress(campaign), getTranslations("ShareImage"), localisedCampaign(campaign, locale)]);
+  const shown = await localisedCampaign(campaign, locale);
+  const path = paths.campaign(campaign.slug);
   return {
     title: shown.title,
     description: shown.summary,
-    alternates: alternates(locale, paths.campaign(campaign.slug)),
-    // The image's URL changes with the count, so a scraper's cached card never shows an old one.
-    ...shareMetadata({
-      title: shown.title,
-      description: shown.summary,
-      url: localised(locale, paths.campaign(campaign.slug)),
-      image: localised(locale, paths.shareImage(campaign.slug, confirmed)),
-      alt: t("alt", { title: shown.title, count: confirmed, goal: campaign.goal }),
-    }),
+    alternates: alternates(locale, path),
+    ...(await campaignShareMetadata(locale, campaign, shown, { title: shown.title, path })),
   };
 }
 

@@ -7,9 +7,8 @@ import { VoteSources } from "@/components/votes/vote-sources";
 import { VoteTable } from "@/components/votes/vote-table";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
-import { alternates, localised, paths } from "@/lib/paths";
-import { getPetitionProgress } from "@/lib/petition/queries";
-import { shareMetadata } from "@/lib/sharing/share-cards";
+import { alternates, paths } from "@/lib/paths";
+import { campaignShareMetadata } from "@/lib/sharing/share-cards";
 import { getVoteRecord } from "@/lib/votes/queries";
 
 type Props = {
@@ -28,21 +27,16 @@ async function load({ params }: Pick<Props, "params">) {
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const found = await load(props);
   if (!found) return {};
-  const [t, tImage, { confirmed }] = await Promise.all([getTranslations("Votes"), getTranslations("ShareImage"), getPetitionProgress(found.found)]);
+  const t = await getTranslations("Votes");
   const { locale, campaign } = found;
   const title = `${t("pageTitle")}: ${campaign.title}`;
+  const path = paths.votes(campaign.slug);
   return {
     title,
     description: campaign.summary,
-    alternates: alternates(locale, paths.votes(campaign.slug)),
-    // Shared, it shows the campaign's card (the count moves its address, as on the campaign page).
-    ...shareMetadata({
-      title,
-      description: campaign.summary,
-      url: localised(locale, paths.votes(campaign.slug)),
-      image: localised(locale, paths.shareImage(campaign.slug, confirmed)),
-      alt: tImage("alt", { title: campaign.title, count: confirmed, goal: found.found.goal }),
-    }),
+    alternates: alternates(locale, path),
+    // Shared, it shows the campaign's card.
+    ...(await campaignShareMetadata(locale, found.found, campaign, { title, path })),
   };
 }
 

@@ -1,13 +1,15 @@
 import type { Instrumentation } from "next";
 
-// Runs once when a server process starts. Only the Node.js runtime checks secrets and schedules jobs.
+// Runs once when a server process starts. Only the Node.js runtime checks secrets, schedules jobs and sends mail.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { refuseUnsafeSecrets, routeConsoleThroughLogger } = await import("@/lib/server-start");
   refuseUnsafeSecrets();
   routeConsoleThroughLogger();
-  const { startScheduledJobs } = await import("@/lib/jobs/schedule");
+  const [{ startScheduledJobs }, { startMailWorker }] = await Promise.all([import("@/lib/jobs/schedule"), import("@/lib/email/queue")]);
   startScheduledJobs();
+  // Sends the mail queue (lib/email/queue.ts) from every server process; MAIL_WORKER=off turns it off.
+  startMailWorker();
 }
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {

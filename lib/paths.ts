@@ -1,9 +1,11 @@
 import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 
 // Typed route helpers: every internal link is built here.
-export type ThanksResult = "check-email" | "mail-failed" | "already-signed" | "confirmed" | "withdrawn";
+export type ThanksResult = "check-email" | "confirmed" | "withdrawn";
 /** What the campaign edit page confirms after a redirect from a save. */
 export type AdminCampaignNotice = "created" | "saved" | "unchanged" | "imported";
+/** What the sign-in page says after a redirect to it. */
+export type AdminLoginNotice = "password-changed";
 
 const enc = encodeURIComponent;
 
@@ -34,7 +36,7 @@ export const paths = {
   campaignQr: (slug: string, format: "svg" | "png") => `/c/${enc(slug)}/qr/${format}`,
   thanks: (slug: string, result: ThanksResult, referral?: string | null) => `/c/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
   embed: (slug: string) => `/embed/${enc(slug)}`,
-  embedThanks: (slug: string, result: ThanksResult, referral?: string | null) => `/embed/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
+  embedThanks: (slug: string, result: ThanksResult) => `/embed/${enc(slug)}/thanks?result=${result}`,
   siteShareImage: () => "/share-image",
   shareImage: (slug: string, version?: number) => `/c/${enc(slug)}/share-image${version === undefined ? "" : `?v=${version}`}`,
   voteMap: (slug: string, stage: string, version: string) => `/c/${enc(slug)}/vote-map/${enc(stage)}?v=${enc(version)}`,
@@ -48,7 +50,7 @@ export const paths = {
   health: () => "/api/health",
   altchaChallenge: () => "/api/altcha/challenge",
   admin: () => "/admin",
-  adminLogin: () => "/admin/login",
+  adminLogin: (notice?: AdminLoginNotice) => `/admin/login${notice ? `?notice=${notice}` : ""}`,
   adminSignatures: (query = "") => `/admin/signatures${query ? `?${query}` : ""}`,
   adminSignature: (id: number) => `/admin/signatures/${id}`,
   adminAudit: (before?: number) => `/admin/audit${before ? `?before=${before}` : ""}`,

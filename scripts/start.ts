@@ -13,6 +13,7 @@ import { paths } from "../lib/paths";
 import { productionSecretProblems, ProductionSecretsError } from "../lib/secrets-policy";
 import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
 import { authSecret } from "./lib/secrets";
+import { serverCommand } from "./lib/server-command";
 import { maskUrl, StepError, stepper } from "./lib/steps";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -73,7 +74,8 @@ async function main() {
   });
 
   await step(`Starting the web server on port ${port}`, async () => {
-    server = spawn(nextBin, ["start", "--port", String(port), "--hostname", host], {
+    const { command, args } = serverCommand(port, host);
+    server = spawn(command, args, {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
         ...process.env,

@@ -23,6 +23,7 @@ import { createAccountWithUrl } from "../lib/accounts/service";
 import { applyMigrations } from "../lib/database/migrations";
 import { seed } from "../lib/database/seed";
 import { buildIsCurrent, recordBuild, sourceHash } from "./lib/build-stamp";
+import { serverCommand } from "./lib/server-command";
 import { type Attempt, leaksInternals, parseSignForm, probe, submit, succeeded } from "./lib/fault-client";
 import { checkOutcome, type Check, type Timeline } from "./lib/fault-checks";
 
@@ -51,7 +52,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 function startServer(env: NodeJS.ProcessEnv, port: number, log: string[]): ChildProcess {
-  const child = spawn(nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const { command, args } = serverCommand(port, "127.0.0.1");
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (chunk) => log.push(String(chunk)));
   child.stderr!.on("data", (chunk) => log.push(String(chunk)));
   return child;
@@ -191,6 +193,8 @@ async function main(): Promise<number> {
       SMTP_URL: "",
       SCHEDULED_JOBS: "off",
       APP_ENV: "development",
+      // The test plays a proxy in front of the app: each signer's address comes as X-Forwarded-For.
+      TRUSTED_PROXY_HOPS: "1",
     };
     checks.push(await refusesWithoutSecrets(env));
     checks.push(...(await deployedHeadersAndCookies(env, database.url)));

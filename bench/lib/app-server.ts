@@ -4,6 +4,7 @@ import { createWriteStream, readFileSync, readdirSync, readlinkSync } from "node
 import net from "node:net";
 import path from "node:path";
 import { buildIsCurrent, recordBuild, sourceHash } from "../../scripts/lib/build-stamp";
+import { serverCommand } from "../../scripts/lib/server-command";
 import { onCleanup } from "./cleanup";
 import type { BenchEnvironment } from "./environment";
 
@@ -74,7 +75,8 @@ export async function startApp(environment: BenchEnvironment, name: string, extr
   const logStream = createWriteStream(logFile);
   // In the benchmark's process group (not detached): Ctrl-C in a terminal reaches the server too, so it
   // stops even if this process is killed before its cleanup has run.
-  const child = spawn(nextBin, ["start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const { command, args } = serverCommand(port, "127.0.0.1");
+  const child = spawn(command, args, {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
@@ -86,6 +88,9 @@ export async function startApp(environment: BenchEnvironment, name: string, extr
       APP_URL: url,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: environment.authSecret,
+      // The load generator plays the proxy in front of the app: each simulated signer's network comes
+      // as X-Forwarded-For, one entry, which the app believes with one trusted hop.
+      TRUSTED_PROXY_HOPS: "1",
       ...extraEnv,
     },
   });

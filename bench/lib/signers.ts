@@ -54,11 +54,14 @@ export function signRequest(form: SignForm, who: Signer, origin: string): { path
   };
 }
 
-export type SignResult = "signed" | "already-signed" | "other-redirect" | `http-${number}`;
+export type SignResult = "signed" | "other-redirect" | `http-${number}`;
 
-/** What a response to the signing POST means: 303 to the thanks page is a signature taken. */
+/**
+ * What a response to the signing POST means: 303 to the thanks page is an attempt taken (the same
+ * answer whether the address was new or not: docs/decisions/021).
+ */
 export function classify(status: number, location: string | undefined): SignResult {
-  if (status === 303 && location?.includes("/thanks")) return location.includes("already-signed") ? "already-signed" : "signed";
+  if (status === 303 && location?.includes("/thanks")) return "signed";
   if (status >= 300 && status < 400) return "other-redirect";
   return `http-${status}`;
 }

@@ -41,8 +41,9 @@ function smtpTransporter(url: string): Transporter {
   const transporter = nodemailer.createTransport({
     url,
     pool: true,
-    maxConnections: 2,
-    // Fail fast: the signer is waiting on the other end of the request.
+    // As many as the queue's worker sends at once (lib/email/queue.ts, MAIL_CONCURRENCY's default).
+    maxConnections: 4,
+    // Nobody waits on a request for these (the queue sends), but a dead server must not hold a worker long.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     dnsTimeout: 10_000,

@@ -9,7 +9,6 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 export type ConfirmationEmailInput = {
   locale: string;
   campaignTitle: string;
-  signerName: string;
   confirmUrl: string;
   withdrawUrl: string;
   /** Where the signer downloads what we hold about them (and sees their referrals). */
@@ -19,34 +18,71 @@ export type ConfirmationEmailInput = {
   expiresInDays: number;
 };
 
+// Neither mail repeats the name typed into the form: anyone can type any address, and the mail would
+// carry their words (a link, an insult) to its owner under the campaign's name.
+
 export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail {
   const locale = catalogLocale(input.locale);
   const t = translator(locale, "Email.confirmation");
   const confirmUrl = webUrl(input.confirmUrl);
-  const withdrawUrl = webUrl(input.withdrawUrl);
-  const dataUrl = webUrl(input.dataUrl);
-  const shareUrl = webUrl(input.shareUrl);
   const title = oneLine(input.campaignTitle);
-  const name = oneLine(input.signerName);
+  return render(locale, t("subject", { title }), [
+    { text: t("greetingNoName") },
+    { text: t("why", { title }) },
+    { text: t("confirmIntro") },
+    { button: { label: t("confirmButton"), url: confirmUrl } },
+    { text: t("validity", { days: input.expiresInDays }) },
+    { text: t("copyLink"), url: confirmUrl },
+    { text: t("notYou") },
+    { text: t("shareIntro"), url: webUrl(input.shareUrl) },
+    { text: t("withdrawIntro"), link: { label: t("withdrawLink"), url: webUrl(input.withdrawUrl) } },
+    { text: t("dataIntro"), link: { label: t("dataLink"), url: webUrl(input.dataUrl) } },
+    { text: t("signoff") },
+  ]);
+}
 
-  const subject = t("subject", { title });
-  const greeting = name ? t("greeting", { name }) : t("greetingNoName");
-  const why = t("why", { title });
-  const confirmIntro = t("confirmIntro");
-  const validity = t("validity", { days: input.expiresInDays });
-  const notYou = t("notYou");
-  const withdrawIntro = t("withdrawIntro");
-  const dataIntro = t("dataIntro");
-  const shareIntro = t("shareIntro");
+export type RepeatEmailInput = { locale: string; campaignTitle: string; withdrawUrl: string; dataUrl: string };
 
-  // The text part stands on its own: every link is written out in full.
-  const text = [greeting, why, `${confirmIntro}\n${confirmUrl}`, validity, notYou, `${shareIntro}\n${shareUrl}`, `${withdrawIntro}\n${withdrawUrl}`, `${dataIntro}\n${dataUrl}`, t("signoff")]
+/** To an address that has already signed, when someone signs with it again: what it is, and the owner's links. */
+export function repeatEmail(input: RepeatEmailInput): RenderedEmail {
+  const locale = catalogLocale(input.locale);
+  const t = translator(locale, "Email.repeat");
+  const c = translator(locale, "Email.confirmation");
+  const title = oneLine(input.campaignTitle);
+  return render(locale, t("subject", { title }), [
+    { text: c("greetingNoName") },
+    { text: t("why", { title }) },
+    { text: t("dataIntro"), link: { label: c("dataLink"), url: webUrl(input.dataUrl) } },
+    { text: c("withdrawIntro"), link: { label: c("withdrawLink"), url: webUrl(input.withdrawUrl) } },
+    { text: t("notYou") },
+    { text: c("signoff") },
+  ]);
+}
+
+type Block = { text: string; url?: string; link?: { label: string; url: string } } | { button: { label: string; url: string } };
+
+/** The text part and the HTML part from the same blocks; in the text part every link is written out in full. */
+function render(locale: string, subject: string, blocks: Block[]): RenderedEmail {
+  const text = blocks
+    .map((block) => {
+      if ("button" in block) return null; // its address follows in full in the next block
+      if (block.url) return `${block.text}\n${block.url}`;
+      if (block.link) return `${block.text}\n${block.link.url}`;
+      return block.text;
+    })
+    .filter((line) => line !== null)
     .join("\n\n")
     .concat("\n");
 
   // Every string is escaped whole, message text included: translators write plain text, never markup.
   const e = escapeHtml;
   const paragraph = (content: string) => `<p style="margin:0 0 16px">${content}</p>`;
+  const body = blocks.map((block) => {
+    if ("button" in block) return paragraph(`<a href="${e(block.button.url)}" style="display:inline-block;padding:12px 20px;background:#12355b;color:#ffffff;font-weight:600;text-decoration:none;border-radius:6px">${e(block.button.label)}</a>`);
+    if (block.url) return paragraph(`${e(block.text)}<br><a href="${e(block.url)}" style="color:#0b4f8a;word-break:break-all">${e(block.url)}</a>`);
+    if (block.link) return paragraph(`${e(block.text)} <a href="${e(block.link.url)}" style="color:#0b4f8a">${e(block.link.label)}</a>`);
+    return paragraph(e(block.text));
+  });
   const html = `<!doctype html>
 <html lang="${e(locale)}" dir="${textDirection(locale)}">
 <head>
@@ -56,17 +92,7 @@ export function confirmationEmail(input: ConfirmationEmailInput): RenderedEmail 
 </head>
 <body style="margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.5">
 <main style="max-width:36rem">
-${paragraph(e(greeting))}
-${paragraph(e(why))}
-${paragraph(e(confirmIntro))}
-${paragraph(`<a href="${e(confirmUrl)}" style="display:inline-block;padding:12px 20px;background:#12355b;color:#ffffff;font-weight:600;text-decoration:none;border-radius:6px">${e(t("confirmButton"))}</a>`)}
-${paragraph(e(validity))}
-${paragraph(`${e(t("copyLink"))}<br><a href="${e(confirmUrl)}" style="color:#0b4f8a;word-break:break-all">${e(confirmUrl)}</a>`)}
-${paragraph(e(notYou))}
-${paragraph(`${e(shareIntro)}<br><a href="${e(shareUrl)}" style="color:#0b4f8a;word-break:break-all">${e(shareUrl)}</a>`)}
-${paragraph(`${e(withdrawIntro)} <a href="${e(withdrawUrl)}" style="color:#0b4f8a">${e(t("withdrawLink"))}</a>`)}
-${paragraph(`${e(dataIntro)} <a href="${e(dataUrl)}" style="color:#0b4f8a">${e(t("dataLink"))}</a>`)}
-${paragraph(e(t("signoff")))}
+${body.join("\n")}
 </main>
 </body>
 </html>

@@ -41,10 +41,9 @@ export async function signAction(slug: string, surface: SigningSurface, previous
     return fail(t("fixBelow"), fieldErrors);
   }
 
-  let outcome;
   try {
     const [locale, clientAddress] = await Promise.all([getLocale(), requestClientAddress()]);
-    outcome = await signPetition(slug, parsed.data, {
+    await signPetition(slug, parsed.data, {
       locale,
       clientAddress,
       powPayload: text(formData, POW_FIELD),
@@ -58,9 +57,8 @@ export async function signAction(slug: string, surface: SigningSurface, previous
     (await requestLog()).error("petition: signing failed", { error });
     return fail(t("generic"));
   }
-  const result = outcome.kind === "already-signed" ? "already-signed" : outcome.mailSent ? "check-email" : "mail-failed";
-  const referral = outcome.kind === "signed" ? outcome.referral : null;
-  redirect(await here(surface === "embed" ? paths.embedThanks(slug, result, referral) : paths.thanks(slug, result, referral)));
+  // One answer for every address, new or not (docs/decisions/021): the mail tells its owner the rest.
+  redirect(await here(surface === "embed" ? paths.embedThanks(slug, "check-email") : paths.thanks(slug, "check-email")));
 }
 
 function text(formData: FormData, name: string): string | null {

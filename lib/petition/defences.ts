@@ -1,7 +1,7 @@
 import "server-only";
 import { hashClientAddress } from "@/lib/petition/client";
 import { isDisposableEmail } from "@/lib/petition/disposable";
-import { countSigningAttempt } from "@/lib/petition/limits";
+import { countSigningAttempt, isRateExemptEmail } from "@/lib/petition/limits";
 import { checkProofOfWork } from "@/lib/petition/pow";
 import { screen, type Screening } from "@/lib/petition/screening";
 
@@ -23,7 +23,7 @@ export async function assessSubmission(campaignId: number, email: string, contex
   const honeypot = Boolean(context.honeypot?.trim());
   const rate = await countSigningAttempt(campaignId, clientHash);
   // A flood is refused before anything else is looked at (or spent).
-  if (rate.flood) return { screening: screen({ honeypot, disposable: false, pow: "missing", rate }), clientHash };
+  if (rate.flood) return { screening: screen({ honeypot, disposable: false, exemptDomain: false, pow: "missing", rate }), clientHash };
   const [pow, disposable] = await Promise.all([checkProofOfWork(context.powPayload), isDisposableEmail(email)]);
-  return { screening: screen({ honeypot, disposable, pow, rate }), clientHash };
+  return { screening: screen({ honeypot, disposable, exemptDomain: isRateExemptEmail(email), pow, rate }), clientHash };
 }

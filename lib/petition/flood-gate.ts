@@ -1,5 +1,6 @@
 import "server-only";
-import { clientAddressFrom, hashClientAddress } from "@/lib/petition/client";
+import { clientAddressFrom } from "@/lib/net/client-address";
+import { hashClientAddress } from "@/lib/petition/client";
 import { consume, limiter, signingLimits } from "@/lib/petition/limits";
 
 // A flood answers HTTP 429 before the signing action runs: proxy.ts counts every POST to a campaign

@@ -15,7 +15,9 @@ export type Rate = { points: number; seconds: number };
 export type SigningLimits = { burst: Rate; sustained: Rate; flood: Rate };
 
 export const LIMIT_VARIABLES = { burst: "SIGN_RATE_BURST", sustained: "SIGN_RATE_SUSTAINED", flood: "SIGN_RATE_FLOOD" } as const;
-export const DEFAULT_LIMITS = { burst: "1/60", sustained: "5/300", flood: "20/60" } as const;
+// The flood limit is per campaign page and network: 60 a minute leaves room for a carrier's shared
+// address when a campaign spreads, and still caps what one network can write.
+export const DEFAULT_LIMITS = { burst: "1/60", sustained: "5/300", flood: "60/60" } as const;
 
 function parseRate(name: string, value: string): Rate {
   const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
@@ -29,6 +31,30 @@ function parseRate(name: string, value: string): Rate {
 export function signingLimits(env: Record<string, string | undefined> = process.env): SigningLimits {
   const rate = (key: keyof SigningLimits) => parseRate(LIMIT_VARIABLES[key], env[LIMIT_VARIABLES[key]]?.trim() || DEFAULT_LIMITS[key]);
   return { burst: rate("burst"), sustained: rate("sustained"), flood: rate("flood") };
+}
+
+/**
+ * Major mail providers, where an address costs an account (as on the UK Parliament's petitions site,
+ * whose per-network limit skips an allow-list of such domains). SIGN_RATE_EXEMPT_DOMAINS replaces the
+ * list (comma-separated; "none" for an empty one). Disposable domains are never exempt.
+ */
+export const DEFAULT_RATE_EXEMPT_DOMAINS = [
+  "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "hotmail.co.uk", "live.com", "msn.com",
+  "yahoo.com", "yahoo.co.uk", "ymail.com", "rocketmail.com", "icloud.com", "me.com", "mac.com", "aol.com",
+  "proton.me", "protonmail.com", "gmx.com", "gmx.de", "web.de", "mail.com", "zoho.com", "yandex.com",
+] as const;
+
+export function rateExemptDomains(env: Record<string, string | undefined> = process.env): Set<string> {
+  const raw = env.SIGN_RATE_EXEMPT_DOMAINS?.trim();
+  if (!raw) return new Set(DEFAULT_RATE_EXEMPT_DOMAINS);
+  if (raw.toLowerCase() === "none") return new Set();
+  return new Set(raw.split(",").map((domain) => domain.trim().toLowerCase()).filter(Boolean));
+}
+
+/** Whether the address's domain is exactly one of the exempt ones (a subdomain is not: anyone can make one). */
+export function isRateExemptEmail(email: string, env: Record<string, string | undefined> = process.env): boolean {
+  const domain = email.slice(email.lastIndexOf("@") + 1).trim().toLowerCase().replace(/\.$/, "");
+  return rateExemptDomains(env).has(domain);
 }
 
 const globalForLimits = globalThis as unknown as { advocateSigningStore?: { pool: Pool; limiters: Map<string, RateLimiterPostgres> } };

@@ -11,33 +11,44 @@ export type ScreeningFacts = {
   honeypot: boolean;
   /** The email address is at a throwaway-address service. */
   disposable: boolean;
+  /**
+   * The address is at a major mail provider (SIGN_RATE_EXEMPT_DOMAINS): a mailbox there costs an
+   * account, so the network's limits do not apply (many people behind one carrier's address sign).
+   */
+  exemptDomain: boolean;
   pow: PowCheck;
   rate: { flood: boolean; overLimit: boolean; busy: boolean };
 };
 
 /** The reasons stored in Signature.statusReason; lib/privacy/integrity.ts names them in public. */
-export type QuarantineReason = "honeypot" | "replayed proof of work" | "disposable email" | "rate limit";
+export type QuarantineReason = "disposable email" | "rate limit";
 
 export type Screening =
-  | { status: "PENDING"; reason: null; sendMail: true }
-  | { status: "QUARANTINED"; reason: QuarantineReason; sendMail: boolean }
-  | { refuse: "flood" };
+  | { status: "PENDING"; reason: null }
+  | { status: "QUARANTINED"; reason: QuarantineReason }
+  | { refuse: "flood" }
+  /** A robot's attempt: nothing is written and nothing is mailed; the answer is the usual one. */
+  | { drop: "honeypot" | "replayed proof of work" };
 
-const quarantine = (reason: QuarantineReason, sendMail: boolean): Screening => ({ status: "QUARANTINED", reason, sendMail });
+const quarantine = (reason: QuarantineReason): Screening => ({ status: "QUARANTINED", reason });
+const accept: Screening = { status: "PENDING", reason: null };
 
 export function screen(facts: ScreeningFacts): Screening {
   // A flood is refused outright: writing thousands of rows would be the attack's success.
   if (facts.rate.flood) return { refuse: "flood" };
-  // Only software fills the hidden field or replays an answer: no mail, which would go to an
-  // address the bot chose.
-  if (facts.honeypot) return quarantine("honeypot", false);
-  if (facts.pow === "replayed") return quarantine("replayed proof of work", false);
-  // These may well be people (a throwaway inbox, a shared network): they get the mail, and a
-  // confirmed quarantined signature is marked confirmed for the moderator who releases it.
-  if (facts.disposable) return quarantine("disposable email", true);
-  if (facts.rate.overLimit) return quarantine("rate limit", true);
+  // Only software fills the hidden field or replays an answer. Nothing is kept: a row keyed on an
+  // address the bot chose would stand in the way of that address's owner, and a mail would go to it.
+  if (facts.honeypot) return { drop: "honeypot" };
+  if (facts.pow === "replayed") return { drop: "replayed proof of work" };
+  // These may well be people (a throwaway inbox, a shared network): they get the mail as everyone
+  // does, and a confirmed quarantined signature is marked confirmed for the moderator who releases it.
+  if (facts.disposable) return quarantine("disposable email");
+  // People behind one carrier's address with their own mailboxes at the big providers are counted;
+  // a burst from one network at any other domain (a catch-all domain costs nothing per address) is not.
+  if (facts.exemptDomain) return accept;
+  if (facts.rate.overLimit) return quarantine("rate limit");
   // Without a valid proof of work (no JavaScript, an old browser, an expired challenge) the stricter
   // path: accepted when the network is quiet, quarantined when it already signed this campaign lately.
-  if (facts.pow !== "valid" && facts.rate.busy) return quarantine("rate limit", true);
-  return { status: "PENDING", reason: null, sendMail: true };
+  if (facts.pow !== "valid" && facts.rate.busy) return quarantine("rate limit");
+  return accept;
 }

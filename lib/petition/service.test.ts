@@ -4,15 +4,17 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listOutbox } from "@/lib/email/outbox";
+import { recipientKey } from "@/lib/email/queue";
 import { confirmedByCountry, confirmedCount, reconcileCounts } from "@/lib/petition/counts";
 import { PetitionError } from "@/lib/petition/errors";
 import { describeToken } from "@/lib/petition/queries";
 import type { SignatureInput } from "@/lib/petition/schema";
-import { confirmSignature, MAX_CONFIRMATION_MAILS, signPetition, withdrawSignature } from "@/lib/petition/service";
+import { canonicalEmail } from "@/lib/petition/normalise";
+import { confirmSignature, MAX_REPEAT_MAILS_PER_DAY, signPetition, withdrawSignature } from "@/lib/petition/service";
 import { computeIntegrityReport } from "@/lib/privacy/integrity";
 import { ownData } from "@/lib/privacy/own-data";
 import { anonymiseExpiredCampaigns } from "@/lib/privacy/retention";
-import { createCampaign, unique, uniqueAddress } from "@/lib/test/factories";
+import { createCampaign, sendQueuedMail, unique, uniqueAddress } from "@/lib/test/factories";
 
 // Against the real PostgreSQL of the test setup; mail goes to an outbox in a temporary DATA_DIR, and
 // the links are read back from the mails, as a signer would.
@@ -35,7 +37,14 @@ const signer = (overrides: Partial<SignatureInput> = {}): SignatureInput => ({
   ...overrides,
 });
 
+// Mail is queued by signing and sent by a worker (lib/email/queue.ts): the tests send what is due first.
+async function mailsTo(email: string) {
+  await sendQueuedMail(email);
+  return (await listOutbox(1000)).filter((mail) => mail.to.includes(email));
+}
+
 async function linksFor(email: string): Promise<{ confirm: string[]; withdraw: string[]; data: string[] }> {
+  await sendQueuedMail(email);
   const mails = (await listOutbox(1000)).filter((mail) => mail.to.includes(email));
   const tokens = (kind: string) => mails.flatMap((mail) => [...mail.text.matchAll(new RegExp(`http://petition\\.test/en/${kind}/([\\w-]{43})`, "g"))].map((m) => m[1]!));
   return { confirm: [...new Set(tokens("confirm"))], withdraw: [...new Set(tokens("withdraw"))], data: [...new Set(tokens("my-data"))] };
@@ -52,7 +61,7 @@ describe("signing", () => {
     const campaign = await createCampaign();
     const email = `${unique("Jane.Doe")}+petition@Example.org`;
     const outcome = await signPetition(campaign.slug, signer({ email: email.toLowerCase() }), signingContext());
-    expect(outcome).toMatchObject({ kind: "signed", mailSent: true });
+    expect(outcome).toEqual({ kind: "accepted" });
     const [row] = await rows(campaign.id);
     expect(row).toMatchObject({ status: "PENDING", email: email.toLowerCase(), emailCanonical: email.toLowerCase().replace("+petition", ""), country: "PAK" });
     const { confirm, withdraw } = await linksFor(email.toLowerCase());
@@ -63,36 +72,40 @@ describe("signing", () => {
     expect(stored.every((token) => /^[0-9a-f]{64}$/.test(token.tokenHash))).toBe(true);
   });
 
-  it("treats the same person as already signed, whatever the spelling of the address", async () => {
+  it("treats the same person as one signer whatever the spelling: a new link replaces the old one", async () => {
     const campaign = await createCampaign();
     const local = unique("janedoe").replace("-", "");
-    expect(await signPetition(campaign.slug, signer({ email: `${local}@gmail.com` }), signingContext())).toMatchObject({ kind: "signed" });
+    expect(await signPetition(campaign.slug, signer({ email: `${local}@gmail.com` }), signingContext())).toEqual({ kind: "accepted" });
+    const first = (await linksFor(`${local}@gmail.com`)).confirm;
     const dotted = `${local.slice(0, 3)}.${local.slice(3)}+again@googlemail.com`;
-    expect(await signPetition(campaign.slug, signer({ email: dotted }), signingContext())).toEqual({ kind: "already-signed" });
-    expect(await rows(campaign.id)).toHaveLength(1);
+    expect(await signPetition(campaign.slug, signer({ email: dotted, fullName: "Jane Doe" }), signingContext())).toEqual({ kind: "accepted" });
+    expect(await rows(campaign.id)).toMatchObject([{ fullName: "Jane Doe", email: dotted, status: "PENDING" }]);
+    const second = (await linksFor(dotted)).confirm;
+    expect(second).toHaveLength(1);
+    // Only the newest link confirms: whoever typed the address last, only its owner can make it count.
+    expect(await confirmSignature(first[0]!)).toEqual({ kind: "invalid" });
+    expect(await confirmSignature(second[0]!)).toMatchObject({ kind: "confirmed" });
   });
 
-  it("keeps exactly one row when 50 identical submissions race, and every caller gets a friendly answer", async () => {
+  it("keeps exactly one row when 50 identical submissions race, every caller gets the same answer, and mails stay capped", async () => {
     const campaign = await createCampaign();
     const input = signer();
     const outcomes = await Promise.all(Array.from({ length: 50 }, () => signPetition(campaign.slug, input, signingContext())));
-    expect(outcomes.filter((o) => o.kind === "signed")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.kind === "already-signed")).toHaveLength(49);
+    expect(outcomes.every((outcome) => outcome.kind === "accepted")).toBe(true);
     expect(await rows(campaign.id)).toHaveLength(1);
+    expect(await db().mailOutbox.count({ where: { recipientKey: recipientKey(canonicalEmail(input.email)) } })).toBe(1 + MAX_REPEAT_MAILS_PER_DAY);
   });
 
-  it("re-sends the confirmation of an unconfirmed signature, at most a few times", async () => {
+  it("mails a repeat attempt's owner at most a few times a day, and past that changes nothing", async () => {
     const campaign = await createCampaign();
     const input = signer();
     await signPetition(campaign.slug, input, signingContext());
-    const [row] = await rows(campaign.id);
-    for (let attempt = 0; attempt < MAX_CONFIRMATION_MAILS + 2; attempt++) {
-      // Pretend the previous mails are old enough to allow another.
-      await db().signatureToken.updateMany({ where: { signatureId: row!.id }, data: { createdAt: new Date(Date.now() - 3_600_000) } });
-      expect(await signPetition(campaign.slug, input, signingContext())).toEqual({ kind: "already-signed" });
+    for (let attempt = 0; attempt < MAX_REPEAT_MAILS_PER_DAY + 2; attempt++) {
+      expect(await signPetition(campaign.slug, { ...input, fullName: `Attempt ${attempt}` }, signingContext())).toEqual({ kind: "accepted" });
     }
-    expect(await db().signatureToken.count({ where: { signatureId: row!.id, purpose: "CONFIRM" } })).toBe(MAX_CONFIRMATION_MAILS);
-    expect((await linksFor(input.email)).confirm).toHaveLength(MAX_CONFIRMATION_MAILS);
+    expect(await mailsTo(input.email)).toHaveLength(1 + MAX_REPEAT_MAILS_PER_DAY);
+    // The last accepted repeat is what is stored; the ones past the cap changed nothing.
+    expect((await rows(campaign.id))[0]).toMatchObject({ fullName: `Attempt ${MAX_REPEAT_MAILS_PER_DAY - 1}` });
   });
 
   it("refuses closed campaigns and campaigns past their deadline, writing nothing", async () => {

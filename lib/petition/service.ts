@@ -3,34 +3,51 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { adjustCount } from "@/lib/petition/counts";
+import { enqueueMail, mailsSince, nudgeMailWorker, recipientKey } from "@/lib/email/queue";
 import { assessSubmission, type SubmissionContext } from "@/lib/petition/defences";
+import type { Screening } from "@/lib/petition/screening";
 import { PetitionError } from "@/lib/petition/errors";
-import { sendConfirmation, type ConfirmationLinks } from "@/lib/petition/notify";
+import { confirmationMessage, repeatMessage } from "@/lib/petition/notify";
 import { canonicalEmail } from "@/lib/petition/normalise";
 import type { SignatureInput } from "@/lib/petition/schema";
 import { campaignLink } from "@/lib/sharing/links";
 import { newReferralCode, type Attribution } from "@/lib/sharing/referral";
 import { CONFIRM_TOKEN_DAYS, daysFromNow, hashToken, isWellFormedToken, newToken, WITHDRAW_TOKEN_DAYS } from "@/lib/petition/tokens";
 
-/** At most this many confirmation mails per signature (the first included), at least a minute apart. */
-export const MAX_CONFIRMATION_MAILS = 3;
-export const RESEND_INTERVAL_MS = 60_000;
+/**
+ * Mails a repeat attempt may cause to one address in a day (across campaigns): a new confirmation
+ * link for an unconfirmed signature, or "you have already signed" with the owner's links. The first
+ * confirmation mail of a new signature is not counted. Past the cap a repeat attempt changes nothing.
+ */
+export const MAX_REPEAT_MAILS_PER_DAY = 3;
+const FIRST_MAIL = "signature.confirm";
+const REPEAT_MAILS = ["signature.reconfirm", "signature.repeat"];
 
 /**
- * `mailSent` is false only when a mail was due and could not be sent. `referral` is the new
- * signature's own code, for its personal share link.
+ * The one answer every signing attempt gets that is not refused outright for a reason that does not
+ * depend on the address (campaign closed, network flooding): new, pending, confirmed, quarantined or
+ * withdrawn, the caller learns nothing (docs/decisions/021).
  */
-export type SignOutcome = { kind: "signed"; mailSent: boolean; referral: string } | { kind: "already-signed" };
+export type SignOutcome = { kind: "accepted" };
+const ACCEPTED: SignOutcome = { kind: "accepted" };
 
 export type SignContext = SubmissionContext & { locale: string; attribution?: Attribution };
 
+type Campaign = { id: number; slug: string; title: string };
+type Existing = { id: number; status: string; confirmedAt: Date | null; referralCode: string | null };
+
 /**
- * Records a signature and mails its confirmation link. The defences decide whether it is pending
- * (counted once confirmed) or quarantined (kept for a moderator, never counted on its own); the
- * caller gets the same outcome either way. Too many attempts from one network are refused with
- * PetitionError("tooManyFromNetwork"), writing nothing. A second signature from the same person
- * (same canonical email) gets "already signed", and, while still unconfirmed, the mail again
- * (capped). The outcome never tells the caller anything else about the existing signature.
+ * Records a signing attempt and queues the mail that tells the address's owner what happened, in one
+ * transaction; the mail server is never on this path (lib/email/queue.ts sends). What happens:
+ * - a new address: a signature, pending or quarantined as the defences decide, and its confirmation link;
+ * - an address whose signature is not confirmed (pending, quarantined unconfirmed, withdrawn): the
+ *   latest submission replaces it and a new link is mailed; earlier links stop working, so only the
+ *   mailbox's owner can make any version count;
+ * - an address that has signed (confirmed, or decided by a moderator): nothing changes; the owner is
+ *   mailed their data and withdrawal links.
+ * Repeats are capped per address per day. Robots' attempts (hidden field filled, replayed proof of
+ * work) write nothing and send nothing. Too many attempts from one network are refused with
+ * PetitionError("tooManyFromNetwork"), writing nothing.
  */
 export async function signPetition(slug: string, input: SignatureInput, context: SignContext): Promise<SignOutcome> {
   const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true, deadline: true } });
@@ -39,55 +56,84 @@ export async function signPetition(slug: string, input: SignatureInput, context:
 
   const { screening, clientHash } = await assessSubmission(campaign.id, input.email, context);
   if ("refuse" in screening) throw new PetitionError("tooManyFromNetwork");
+  // A robot's: no row keyed on an address it chose, no mail to it.
+  if ("drop" in screening) return ACCEPTED;
 
-  const links = issueLinks();
   const referredById = await referrerOf(campaign.id, context.attribution?.referral);
-  const referral = newReferralCode();
-  let signatureId: number;
+  const attempt = { campaign, input, screening, clientHash, referredById, context };
   try {
-    const created = await db().signature.create({
-      data: {
-        campaignId: campaign.id,
-        fullName: input.fullName,
-        email: input.email,
-        emailCanonical: canonicalEmail(input.email),
-        country: input.country,
-        comment: input.comment,
-        showName: input.showName,
-        mayContact: input.mayContact,
-        locale: context.locale,
-        status: screening.status,
-        statusReason: screening.reason,
-        clientHash,
-        referralCode: referral,
-        referredById,
-        utmSource: context.attribution?.source ?? null,
-        // Without a mail there is nothing to confirm or withdraw with.
-        tokens: screening.sendMail ? { create: links.rows } : undefined,
-      },
+    await db().$transaction((tx) => record(tx, attempt));
+  } catch (error) {
+    // Two first attempts with one address at once: the one that lost the insert is a repeat.
+    if (!isUniqueViolation(error)) throw error;
+    await db().$transaction((tx) => record(tx, attempt));
+  }
+  nudgeMailWorker();
+  return ACCEPTED;
+}
+
+type Attempt = {
+  campaign: Campaign;
+  input: SignatureInput;
+  screening: Extract<Screening, { status: string }>;
+  clientHash: string;
+  referredById: number | null;
+  context: SignContext;
+};
+
+async function record(tx: Prisma.TransactionClient, { campaign, input, screening, clientHash, referredById, context }: Attempt): Promise<void> {
+  const emailCanonical = canonicalEmail(input.email);
+  const key = recipientKey(emailCanonical);
+  // Every path reads the same two things first, so they take alike long.
+  const [existing] = await tx.$queryRaw<Existing[]>`
+    SELECT id, status, "confirmedAt", "referralCode" FROM "Signature"
+    WHERE "campaignId" = ${campaign.id} AND "emailCanonical" = ${emailCanonical} FOR UPDATE`;
+  const repeats = await mailsSince(tx, key, REPEAT_MAILS, new Date(Date.now() - 24 * 60 * 60 * 1000));
+  const details = {
+    fullName: input.fullName,
+    email: input.email,
+    country: input.country,
+    comment: input.comment,
+    showName: input.showName,
+    mayContact: input.mayContact,
+    locale: context.locale,
+    status: screening.status,
+    statusReason: screening.reason,
+    clientHash,
+  };
+
+  if (!existing) {
+    const links = issueLinks();
+    const referral = newReferralCode();
+    await tx.signature.create({
+      data: { campaignId: campaign.id, emailCanonical, ...details, referralCode: referral, referredById, utmSource: context.attribution?.source ?? null, tokens: { create: links.rows } },
       select: { id: true },
     });
-    signatureId = created.id;
-  } catch (error) {
-    // The one unique key a person can hit is (campaign, canonical email); a referral code colliding
-    // (1 in 10^15) would surface as an error rather than as "already signed".
-    if (!isUniqueViolation(error)) throw error;
-    await resendIfPending(campaign, canonicalEmail(input.email));
-    return { kind: "already-signed" };
+    const shareUrl = campaignLink(context.locale, campaign.slug, { referral });
+    await enqueueMail(tx, { kind: FIRST_MAIL, recipientKey: key, message: confirmationMessage({ to: input.email, campaignTitle: campaign.title, locale: context.locale, links: links.urls, shareUrl }) });
+    return;
   }
+  // Past the cap the attempt changes nothing, but does the same work and undoes it: a quicker answer
+  // would tell a stranger who tried an address a few times whether it had signed before.
+  const capped = repeats >= MAX_REPEAT_MAILS_PER_DAY;
+  if (capped) await tx.$executeRaw`SAVEPOINT capped_repeat`;
+  if (awaitsConfirmation(existing)) {
+    const links = issueLinks();
+    await tx.signatureToken.deleteMany({ where: { signatureId: existing.id, purpose: "CONFIRM", usedAt: null } });
+    await tx.signature.update({ where: { id: existing.id }, data: { ...details, confirmedAt: null, tokens: { create: links.rows } }, select: { id: true } });
+    const shareUrl = campaignLink(context.locale, campaign.slug, { referral: existing.referralCode });
+    await enqueueMail(tx, { kind: "signature.reconfirm", recipientKey: key, message: confirmationMessage({ to: input.email, campaignTitle: campaign.title, locale: context.locale, links: links.urls, shareUrl }) });
+  } else {
+    const links = issueLinks();
+    await tx.signatureToken.createMany({ data: links.rows.filter((row) => row.purpose !== "CONFIRM").map((row) => ({ ...row, signatureId: existing.id })) });
+    await enqueueMail(tx, { kind: "signature.repeat", recipientKey: key, message: repeatMessage({ to: input.email, campaignTitle: campaign.title, locale: context.locale, links: links.urls }) });
+  }
+  if (capped) await tx.$executeRaw`ROLLBACK TO SAVEPOINT capped_repeat`;
+}
 
-  // Silently quarantined without a mail: the signer sees what everyone sees ("check your email").
-  if (!screening.sendMail) return { kind: "signed", mailSent: true, referral };
-  const mailSent = await sendConfirmation({
-    to: input.email,
-    name: input.fullName,
-    campaignTitle: campaign.title,
-    locale: context.locale,
-    links: links.urls,
-    shareUrl: campaignLink(context.locale, slug, { referral }),
-  });
-  if (!mailSent) await db().signatureToken.deleteMany({ where: { signatureId, tokenHash: links.confirmHash } });
-  return { kind: "signed", mailSent, referral };
+/** Not counted and not decided by a moderator: the address's owner may still sign (again). */
+function awaitsConfirmation(row: Existing): boolean {
+  return row.status === "PENDING" || row.status === "WITHDRAWN" || (row.status === "QUARANTINED" && row.confirmedAt === null);
 }
 
 /** The signature a referral code belongs to, in the same campaign; null for anything else. */
@@ -97,7 +143,7 @@ async function referrerOf(campaignId: number, referral: string | null | undefine
   return found?.campaignId === campaignId ? found.id : null;
 }
 
-function issueLinks(): { rows: Prisma.SignatureTokenCreateWithoutSignatureInput[]; urls: ConfirmationLinks; confirmHash: string } {
+function issueLinks(): { rows: Prisma.SignatureTokenCreateWithoutSignatureInput[]; urls: { confirmToken: string; withdrawToken: string; accessToken: string } } {
   const confirm = newToken();
   const withdraw = newToken();
   const access = newToken();
@@ -108,43 +154,11 @@ function issueLinks(): { rows: Prisma.SignatureTokenCreateWithoutSignatureInput[
       { purpose: "ACCESS", tokenHash: access.hash, expiresAt: daysFromNow(WITHDRAW_TOKEN_DAYS) },
     ],
     urls: { confirmToken: confirm.token, withdrawToken: withdraw.token, accessToken: access.token },
-    confirmHash: confirm.hash,
   };
 }
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
-/** Mails the confirmation link again to a pending signature, within the cap. Silent otherwise. */
-async function resendIfPending(campaign: { id: number; slug: string; title: string }, emailCanonical: string): Promise<void> {
-  const links = issueLinks();
-  const recipient = await db().$transaction(async (tx) => {
-    // Lock the signature so that concurrent attempts cannot exceed the cap together.
-    const [row] = await tx.$queryRaw<{ id: number; status: string; email: string; fullName: string; locale: string; referralCode: string | null }[]>`
-      SELECT id, status, email, "fullName", locale, "referralCode" FROM "Signature"
-      WHERE "campaignId" = ${campaign.id} AND "emailCanonical" = ${emailCanonical} FOR UPDATE`;
-    if (!row || row.status !== "PENDING") return null;
-    const sent = await tx.signatureToken.findMany({
-      where: { signatureId: row.id, purpose: "CONFIRM" },
-      select: { createdAt: true },
-      orderBy: { createdAt: "desc" },
-    });
-    const last = sent[0]?.createdAt.getTime() ?? 0;
-    if (sent.length >= MAX_CONFIRMATION_MAILS || Date.now() - last < RESEND_INTERVAL_MS) return null;
-    await tx.signatureToken.createMany({ data: links.rows.map((token) => ({ ...token, signatureId: row.id })) });
-    return row;
-  });
-  if (!recipient) return;
-  const mailSent = await sendConfirmation({
-    to: recipient.email,
-    name: recipient.fullName,
-    campaignTitle: campaign.title,
-    locale: recipient.locale,
-    links: links.urls,
-    shareUrl: campaignLink(recipient.locale, campaign.slug, { referral: recipient.referralCode }),
-  });
-  if (!mailSent) await db().signatureToken.deleteMany({ where: { tokenHash: links.confirmHash } });
 }
 
 export type TokenOutcome =

@@ -69,3 +69,13 @@ export async function createVoteStage(campaignId: number, key: string, position:
     data: { campaignId, key, position, body: "General Assembly", date: new Date("2015-12-17"), yes: 1, no: 1, abstain: 0, notVoting: 0, namesComplete: true, votes: { create: votes } },
   });
 }
+
+/**
+ * Sends the queued mail to these addresses now, as the worker of a running app would (the test
+ * processes share one database: each sends only its own addresses' mail).
+ */
+export async function sendQueuedMail(...emails: string[]): Promise<{ sent: number; failed: number }> {
+  const { drainOutbox, recipientKey } = await import("@/lib/email/queue");
+  const { canonicalEmail } = await import("@/lib/petition/normalise");
+  return drainOutbox({ recipientKeys: emails.map((email) => recipientKey(canonicalEmail(email))) });
+}

@@ -69,7 +69,7 @@ export async function submit(baseUrl: string, slug: string, form: SignForm, sign
         Origin: baseUrl,
         "Sec-Fetch-Site": "same-origin",
         Accept: "text/html",
-        // lib/petition/client.ts counts the first X-Forwarded-For hop: one network per signer, so
+        // The app runs with TRUSTED_PROXY_HOPS=1 (the test plays its proxy): one network per signer, so
         // the rate limits (a burst of 1 per minute per network) never decide the outcome here.
         "X-Forwarded-For": signer.address,
       },

@@ -13,7 +13,7 @@ import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 import { campaignLink } from "@/lib/sharing/links";
 import { attributionFromSearch } from "@/lib/sharing/referral";
 
-const RESULTS: ThanksResult[] = ["check-email", "mail-failed", "already-signed", "confirmed", "withdrawn"];
+const RESULTS: ThanksResult[] = ["check-email", "confirmed", "withdrawn"];
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,13 +24,14 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
   const result = RESULTS.find((value) => value === search.result) ?? "check-email";
-  // The signer's own code, put in this URL by the signing or confirming action.
-  const { referral } = attributionFromSearch(search);
+  // The signer's own code, put in this URL by the confirming action only: the page after signing is
+  // the same for every address, so it carries nothing of a signature (docs/decisions/021).
+  const referral = result === "confirmed" ? attributionFromSearch(search).referral : null;
   const [t, progress, shown] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign), localisedCampaign(campaign, locale)]);
   return (
     <div className="container narrow">
       <h1>{t(`title-${result}`)}</h1>
-      <p className={result === "mail-failed" ? "notice" : "lead"}>{t(`body-${result}`, { days: CONFIRM_TOKEN_DAYS })}</p>
+      <p className="lead">{t(`body-${result}`, { days: CONFIRM_TOKEN_DAYS })}</p>
       <p className="muted" lang={shown.shownLocale} dir={textDirectionOf(shown.shownLocale)}>
         {shown.title}
       </p>

@@ -1,0 +1,137 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
+import { persistentSecret } from "@/lib/secrets";
+import { maskAddress, sendMail, type MailMessage } from "./mailer";
+
+// The mail queue (the MailOutbox table). A mail is written in the same transaction as what it tells
+// about, so signing never waits for the mail server and a signature is never saved without its mail
+// (or the reverse). A worker in each server process sends what is due: it claims a batch in one
+// statement (FOR UPDATE SKIP LOCKED, so several instances never claim the same mail), sends, and
+// marks each sent; a failure is retried with growing delays, then given up. A claim is a lease: a
+// process that dies mid-send leaves its mails to be claimed again when the lease ends.
+// See docs/decisions/021.
+
+/** Attempts before a mail is given up (about 9 hours of retries with the delays below). */
+export const MAX_ATTEMPTS = 10;
+/** How long a claimed mail is left to its worker before another may take it. */
+const LEASE_SECONDS = 120;
+const BATCH = 20;
+const POLL_MS = 1_000;
+
+/** The delay before attempt `attempts + 1`: 10 s, 20 s, 40 s … at most an hour. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** A keyed hash of an address (its canonical form), so mails can be counted per address without keeping it. */
+export function recipientKey(emailCanonical: string): string {
+  return createHmac("sha256", persistentSecret("CLIENT_HASH_KEY", "client-hash-key")).update(`mail:${emailCanonical}`).digest("hex");
+}
+
+export type QueuedMail = { kind: string; recipientKey: string; message: MailMessage };
+
+/** Queues a mail inside the caller's transaction; the worker is nudged once it commits. */
+export async function enqueueMail(tx: Prisma.TransactionClient, mail: QueuedMail): Promise<void> {
+  await tx.mailOutbox.create({ data: { kind: mail.kind, recipientKey: mail.recipientKey, message: mail.message } });
+}
+
+/** How many mails of these kinds went (or wait to go) to an address since `since`. */
+export async function mailsSince(tx: Prisma.TransactionClient, key: string, kinds: string[], since: Date): Promise<number> {
+  return tx.mailOutbox.count({ where: { recipientKey: key, kind: { in: kinds }, createdAt: { gte: since } } });
+}
+
+type Claimed = { id: number; attempts: number; message: MailMessage | null };
+
+/**
+ * Sends what is due, a batch at a time, until nothing is due or `maxBatches` have run. Returns how
+ * many were sent and how many failed (to be retried or given up). Safe to run in several processes.
+ */
+export async function drainOutbox(options: { maxBatches?: number; concurrency?: number; recipientKeys?: string[] } = {}): Promise<{ sent: number; failed: number }> {
+  const totals = { sent: 0, failed: 0 };
+  // Only these recipients' mail (tests that share one database send only their own).
+  const only = options.recipientKeys ? Prisma.sql`AND "recipientKey" = ANY(${options.recipientKeys})` : Prisma.empty;
+  for (let batch = 0; batch < (options.maxBatches ?? Infinity); batch++) {
+    const claimed = await db().$queryRaw<Claimed[]>`
+      UPDATE "MailOutbox" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+      WHERE id IN (
+        SELECT id FROM "MailOutbox" WHERE status = 'QUEUED' AND "nextAttemptAt" <= now() ${only}
+        ORDER BY "nextAttemptAt", id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+      RETURNING id, attempts, message`;
+    if (claimed.length === 0) break;
+    await inParallel(claimed, options.concurrency ?? mailConcurrency(), async (mail) => {
+      if (await sendOne(mail)) totals.sent += 1;
+      else totals.failed += 1;
+    });
+  }
+  return totals;
+}
+
+async function sendOne(mail: Claimed): Promise<boolean> {
+  try {
+    if (!mail.message) throw new Error("the queued mail has no message");
+    await sendMail(mail.message);
+    await db().mailOutbox.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), message: Prisma.DbNull, lastError: null } });
+    return true;
+  } catch (error) {
+    const detail = maskAddress(error instanceof Error ? `${(error.cause as { code?: string } | undefined)?.code ?? error.name}: ${error.message}` : String(error)).slice(0, 500);
+    const giveUp = mail.attempts >= MAX_ATTEMPTS;
+    await db().mailOutbox.update({
+      where: { id: mail.id },
+      data: giveUp
+        ? { status: "FAILED", message: Prisma.DbNull, lastError: detail }
+        : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(mail.attempts) * 1000), lastError: detail },
+    });
+    if (giveUp) log.error("mail: given up after every attempt", { id: mail.id, attempts: mail.attempts });
+    return false;
+  }
+}
+
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(runners);
+}
+
+/** MAIL_CONCURRENCY: mails a process sends at once (default 4; the SMTP pool opens as many connections). */
+export function mailConcurrency(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.MAIL_CONCURRENCY ?? 4);
+  return Number.isInteger(value) && value >= 1 && value <= 50 ? value : 4;
+}
+
+const worker = globalThis as unknown as { advocateMailWorker?: { running: boolean; again: boolean; timer: NodeJS.Timeout } };
+
+/** Runs the queue in this process: every second, and at once when this process queued a mail. */
+export function startMailWorker(): void {
+  if (worker.advocateMailWorker || process.env.MAIL_WORKER === "off") return;
+  const timer = setInterval(() => nudgeMailWorker(), POLL_MS);
+  timer.unref();
+  worker.advocateMailWorker = { running: false, again: false, timer };
+}
+
+/** Asks the worker for a round now (after a commit that queued mail). Does nothing without a worker. */
+export function nudgeMailWorker(): void {
+  const state = worker.advocateMailWorker;
+  if (!state) return;
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = true;
+  void (async () => {
+    do {
+      state.again = false;
+      try {
+        await drainOutbox();
+      } catch (error) {
+        // The database is away or busy: the next tick tries again.
+        log.warn("mail: the queue could not be read", { error });
+      }
+    } while (state.again);
+    state.running = false;
+  })();
+}

@@ -51,6 +51,7 @@ test("new, pending, confirmed, quarantined and withdrawn addresses get the same 
   for (const state of STATES) {
     const answer = await sign(campaign.slug, emails[state], form);
     await page.goto(new URL(answer.location ?? "/", baseURL).toString());
+    await page.getByRole("button", { name: "Copy link" }).waitFor(); // hydrated: client parts rendered
     answers.set(state, { status: answer.status, location: answer.location, text: await page.locator("main").innerText() });
   }
   const reference = answers.get("new")!;
@@ -80,7 +81,7 @@ test("the answer takes as long for an address that signed as for a new one (with
   test.setTimeout(120_000);
   const campaign = await createCampaign();
   const form = await signingForm(campaign.slug);
-  const rounds = 8;
+  const rounds = 10;
   // Fresh addresses each round, so the daily cap on mails to one address never decides.
   const times = new Map<State, number[]>(STATES.map((state) => [state, []]));
   await sign(campaign.slug, await addressIn(campaign.id, "new"), form); // warm the route up
@@ -102,7 +103,8 @@ test("the answer takes as long for an address that signed as for a new one (with
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.floor((sorted.length * 3) / 4)]! - sorted[Math.floor(sorted.length / 4)]!;
   };
-  const noise = Math.max(15, ...STATES.map((state) => spread(times.get(state)!)));
+  // At least 8 ms: before the signing steps were equalised, an address that had signed answered ~15 ms sooner.
+  const noise = Math.max(8, ...STATES.map((state) => spread(times.get(state)!)));
   for (const state of STATES) expect(Math.abs(medians[state]! - medians.new!), `${state} vs new (noise ${noise.toFixed(1)} ms)`).toBeLessThanOrEqual(noise);
 });
 

@@ -108,6 +108,19 @@ describe("signing", () => {
     expect((await rows(campaign.id))[0]).toMatchObject({ fullName: `Attempt ${MAX_REPEAT_MAILS_PER_DAY - 1}` });
   });
 
+  it("keeps a pending signature pending when its signer sends it again from the same network at once", async () => {
+    const campaign = await createCampaign();
+    const input = signer();
+    const context = signingContext(); // one network: the second attempt is past its burst limit
+    await signPetition(campaign.slug, input, context);
+    await signPetition(campaign.slug, { ...input, fullName: "Amina K." }, context);
+    expect(await rows(campaign.id)).toMatchObject([{ fullName: "Amina K.", status: "PENDING", statusReason: null }]);
+    // A new address from that network now is past the limit, and quarantined.
+    const other = signer();
+    await signPetition(campaign.slug, other, context);
+    expect(await db().signature.findFirst({ where: { campaignId: campaign.id, email: other.email } })).toMatchObject({ status: "QUARANTINED", statusReason: "rate limit" });
+  });
+
   it("refuses closed campaigns and campaigns past their deadline, writing nothing", async () => {
     const closed = await createCampaign({ status: "CLOSED" });
     const expired = await createCampaign({ deadline: new Date(Date.now() - 1000) });

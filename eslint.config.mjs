@@ -21,6 +21,18 @@ export default defineConfig([
     files: ["app/**", "components/**"],
     rules: {
       "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Call a query or service in lib/<domain> instead." }] }],
+      // The password check (zxcvbn and its ~1 MB of dictionaries) runs on the server only. It cannot be
+      // marked "server-only" because the command line uses it (lib/auth/password-strength.ts).
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@/lib/accounts/schema", allowTypeImports: true, message: "Import its types only: its password check must stay out of the browser. Roles are in @/lib/accounts/roles." },
+            { name: "@/lib/auth/password-strength", message: "Server-side only: check passwords in a server action." },
+          ],
+          patterns: [{ group: ["@zxcvbn-ts/*"], message: "Server-side only: check passwords in a server action." }],
+        },
+      ],
     },
   },
 ]);

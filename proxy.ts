@@ -11,6 +11,7 @@ import { escapeHtml } from "@/lib/html";
 import { translator } from "@/lib/i18n/catalogs";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
 import { isFlooding } from "@/lib/petition/flood-gate";
+import { bodySizeVerdict } from "@/lib/security/body-size";
 import { createNonce, securityEnv, securityHeaders } from "@/lib/security/headers";
 import { checkOrigin } from "@/lib/security/origin";
 
@@ -20,6 +21,8 @@ import { checkOrigin } from "@/lib/security/origin";
 // - security headers on every response, with a fresh CSP nonce that Next.js puts on its scripts
 //   (lib/security/headers.ts);
 // - state-changing requests from other sites get HTTP 403 (lib/security/origin.ts);
+// - request bodies over 64 KB get HTTP 413, except on the admin's campaign editing pages (the vote
+//   import), and bodies of unknown length 411 (lib/security/body-size.ts);
 // - the admin: anonymous visitors are sent to the login page early (the real checks are in every
 //   admin page, action and route, lib/auth/session.ts);
 // - the signing form (campaign page and widget): a network flooding a campaign gets HTTP 429 before
@@ -101,6 +104,18 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (!verdict.allowed) {
     logger.warn("proxy: refused a cross-site request", { method: request.method, path: pathname, reason: verdict.reason });
     return finish(plainText("Refused: this request did not come from a page of this site.", 403));
+  }
+
+  const size = bodySizeVerdict({
+    method: request.method,
+    pathname,
+    contentLength: request.headers.get("content-length"),
+    transferEncoding: request.headers.get("transfer-encoding"),
+  });
+  if (!size.allowed) {
+    logger.warn("proxy: refused a request body", { method: request.method, path: pathname, reason: size.reason });
+    const answer = size.status === 413 ? "Refused: the request is too large." : "Refused: the request must state the length of its body (Content-Length).";
+    return finish(plainText(answer, size.status));
   }
 
   if (!locale) {

@@ -145,6 +145,10 @@ test("signing again with the same address gives the same page; the mail sends a 
   await page.goto(links[0]!);
   await expect(page.getByRole("button", { name: "Confirm my signature" })).toHaveCount(0);
   await page.goto(links[1]!);
+  // The link's owner sees what they would confirm: what was typed last, by whoever typed it.
+  const details = page.getByRole("region", { name: "What you are confirming" });
+  await expect(details).toContainText("Bilal H.");
+  await expect(details).toContainText("United Kingdom");
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your signature is confirmed" })).toBeVisible();
 });

@@ -13,6 +13,9 @@ const PROBLEMS: Record<string, string> = {
   emailInvalid: "the email address is not valid",
   roleInvalid: "the role must be ADMIN or MODERATOR",
   passwordTooShort: "the password must have at least 12 characters",
+  passwordTooLong: "the password must have at most 1,000 characters",
+  passwordCommon: "the password is on lists of common passwords that attackers try first",
+  passwordWeak: "the password would be easy to guess (close to a common word, name, date, keyboard pattern or the email address): a few unrelated words make a good one",
 };
 
 function askHidden(question: string): Promise<string> {
@@ -40,7 +43,7 @@ async function main(): Promise<number> {
       console.error("No ADMIN_PASSWORD and no terminal to ask for it. Set ADMIN_PASSWORD.");
       return 2;
     }
-    password = await askHidden("Password (at least 12 characters): ");
+    password = await askHidden("Password (at least 12 characters, not a common one): ");
     if ((await askHidden("Password again: ")) !== password) {
       console.error("The passwords differ. Nothing was created.");
       return 1;

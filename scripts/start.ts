@@ -104,7 +104,7 @@ async function firstAdmin(databaseUrl: string): Promise<void> {
   const parsed = newAccountSchema.safeParse({ email, password: process.env.ADMIN_PASSWORD ?? "", role: "ADMIN" });
   if (!parsed.success) {
     throw new StepError(
-      "ADMIN_EMAIL is set but ADMIN_EMAIL/ADMIN_PASSWORD are not usable (a valid address and a password of at least 12 characters).",
+      "ADMIN_EMAIL is set but ADMIN_EMAIL/ADMIN_PASSWORD are not usable (a valid address and a password of at least 12 characters that is not common or easily guessed).",
       "Fix ADMIN_EMAIL and ADMIN_PASSWORD, or unset them and use `npm run admin:create`.",
     );
   }
@@ -120,7 +120,7 @@ async function firstAdmin(databaseUrl: string): Promise<void> {
 function mailNotice(): string {
   if (process.env.SMTP_URL) return `Mail: sent through ${maskUrl(process.env.SMTP_URL)}`;
   const outbox = path.join(path.resolve(process.env.DATA_DIR ?? ".data"), "outbox");
-  const page = process.env.APP_ENV === "production" ? "" : ` or at http://localhost:${port}${paths.outbox()}`;
+  const page = process.env.APP_ENV === "production" ? "" : ` or at http://localhost:${port}${paths.outbox()} (signed in as an admin)`;
   return `Mail: SMTP_URL is not set, so emails are not sent: read them in ${outbox}${page}`;
 }
 

@@ -30,7 +30,7 @@ export type AccountChangeState = { error: string | null; notice: string | null; 
 
 const ECHOED: EchoedField[] = ["email", "name", "role"];
 // The schema's message keys that have a text; any other problem (e.g. too long) reads "not valid".
-const FIELD_ERROR_KEYS = ["emailInvalid", "emailTaken", "roleInvalid"] as const;
+const FIELD_ERROR_KEYS = ["emailInvalid", "emailTaken", "roleInvalid", "passwordCommon", "passwordWeak"] as const;
 
 export async function createAccountAction(previous: NewAccountFormState, formData: FormData): Promise<NewAccountFormState> {
   const actor = await requireAdmin();

@@ -84,10 +84,11 @@ describe("account administration", () => {
     const { id } = await createAccount(actor, newAccount());
 
     expect(await setAccountEnabled(actor, id, false)).toMatchObject({ changed: true });
-    expect((await db().adminUser.findUniqueOrThrow({ where: { id } })).disabledAt).toBeInstanceOf(Date);
+    // Disabled, and every open session ended (its session version raised), for good.
+    expect(await db().adminUser.findUniqueOrThrow({ where: { id } })).toMatchObject({ disabledAt: expect.any(Date), sessionVersion: 1 });
     expect(await setAccountEnabled(actor, id, false)).toMatchObject({ changed: false });
     expect(await setAccountEnabled(actor, id, true)).toMatchObject({ changed: true });
-    expect((await db().adminUser.findUniqueOrThrow({ where: { id } })).disabledAt).toBeNull();
+    expect(await db().adminUser.findUniqueOrThrow({ where: { id } })).toMatchObject({ disabledAt: null, sessionVersion: 1 });
     expect(await changeAccountRole(actor, id, "ADMIN")).toMatchObject({ changed: true });
     expect(await changeAccountRole(actor, id, "ADMIN")).toMatchObject({ changed: false });
     expect((await db().adminUser.findUniqueOrThrow({ where: { id } })).role).toBe("ADMIN");

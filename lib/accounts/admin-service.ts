@@ -2,6 +2,7 @@ import "server-only";
 import type { NewAccount } from "@/lib/accounts/schema";
 import { recordAudit } from "@/lib/audit/service";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/session-version";
 import type { StaffRole, StaffUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -62,8 +63,9 @@ export async function createAccount(actor: Actor, input: NewAccount): Promise<{ 
 }
 
 /**
- * Disables or re-enables an account. A disabled account cannot sign in, and its open sessions stop
- * working at once (getStaff reads the account on every request). Refused if it would leave no enabled admin.
+ * Disables or re-enables an account. A disabled account cannot sign in, and its open sessions end at
+ * once: getStaff reads the account on every request, and disabling also raises its session version,
+ * so re-enabling it later does not bring those sessions back. Refused if it would leave no enabled admin.
  */
 export async function setAccountEnabled(actor: Actor, accountId: number, enabled: boolean): Promise<{ changed: boolean; email: string }> {
   return db().$transaction(async (tx) => {
@@ -72,6 +74,7 @@ export async function setAccountEnabled(actor: Actor, accountId: number, enabled
     if (enabled === (account.disabledAt === null)) return { changed: false, email: account.email };
     if (!enabled && account.role === "ADMIN") await assertAnotherEnabledAdmin(tx, account.id);
     await tx.adminUser.update({ where: { id: account.id }, data: { disabledAt: enabled ? null : new Date() } });
+    if (!enabled) await endSessions(tx, account.id);
     await recordAudit(tx, { actor, action: enabled ? "account.enable" : "account.disable", details: { accountId: account.id, email: account.email } });
     return { changed: true, email: account.email };
   });

@@ -11,8 +11,9 @@ import { adminPageFiles, sourceFiles } from "@/lib/test/source-files";
 //
 // The rules, from the product: the public site (app/ outside admin, lib/petition) is open; moderators
 // may use the dashboard, the signature list and detail, the audit log, the integrity tools,
-// lib/moderation's actions and their own account page (two-factor sign-in);
-// everything else in the admin is for admins only.
+// lib/moderation's actions and their own account page (two-factor sign-in, password);
+// everything else in the admin is for admins only, and so is any page outside it that reads the
+// development mail outbox (its mails hold working confirmation and withdrawal links).
 
 const ROOT = process.cwd();
 const PUBLIC_ROUTES = new Set([
@@ -31,8 +32,9 @@ const PUBLIC_ROUTES = new Set([
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
 const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx)$/;
-// lib/auth/two-factor/actions.ts: every staff member's own two-factor sign-in (acts on the session's account only).
-const MODERATOR_ACTION_MODULES = /^lib\/(moderation\/|auth\/two-factor\/actions\.ts$)/;
+// lib/auth/two-factor/actions.ts and lib/accounts/password-actions.ts: every staff member's own
+// two-factor sign-in and password (they act on the session's account only).
+const MODERATOR_ACTION_MODULES = /^lib\/(moderation\/|auth\/two-factor\/actions\.ts$|accounts\/password-actions\.ts$)/;
 
 const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => session.current }));
@@ -42,9 +44,13 @@ vi.mock("next-intl/server", () => {
   return { getTranslations: async () => t, getLocale: async () => "en", getFormatter: async () => ({ dateTime: String, number: String }) };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+// connection() (opting a page out of prerendering) needs a Next request.
+vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => undefined }));
 
 
 const adminPages = adminPageFiles();
+// Pages outside the admin that read the mail outbox (found by what they import).
+const outboxPages = sourceFiles("app", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin") && /@\/lib\/email\/outbox["']/.test(readFileSync(path.join(ROOT, f), "utf8")));
 const routes = sourceFiles("app", (f) => f.endsWith("route.ts")).filter((f) => !PUBLIC_ROUTES.has(f));
 const actionModules = sourceFiles("lib", (f) => /\.tsx?$/.test(f) && !f.includes("generated") && /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8"))).filter(
   (f) => !PUBLIC_ACTION_MODULES.has(f),
@@ -76,6 +82,7 @@ const fakeParams = (rel: string) => Object.fromEntries([...rel.matchAll(/\[(\w+)
 
 let formData: FormData;
 let moderatorId: number;
+let adminId: number;
 let targetId: number;
 let snapshot: () => Promise<unknown>;
 
@@ -84,6 +91,7 @@ beforeAll(async () => {
   const campaign = await createCampaign();
   const [signature] = await createSignatures(campaign.id, [{ status: "CONFIRMED", comment: "hello" }]);
   moderatorId = (await createStaff("MODERATOR")).id;
+  adminId = (await createStaff("ADMIN")).id;
   targetId = campaign.id;
   // Fields most forms post, with real ids, so that an action missing its check would really act.
   formData = new FormData();
@@ -125,6 +133,23 @@ describe.each(adminPages)("page %s", (page) => {
     const asModerator = await outcomeOf(() => Page(props));
     if (MODERATOR_PAGES.test(page)) expect(asModerator).not.toMatch(/login|forbidden/);
     else expect(asModerator).toBe("forbidden");
+  });
+});
+
+describe("the development mail outbox", () => {
+  it("is found in the code", () => {
+    expect(outboxPages).toContain("app/[locale]/(site)/dev/outbox/page.tsx");
+  });
+
+  it.each(outboxPages)("%s opens to signed-in admins only", async (page) => {
+    const { default: Page } = await import(/* @vite-ignore */ modulePath(page));
+    const props = { params: Promise.resolve(fakeParams(page)), searchParams: Promise.resolve({}) };
+    session.current = null;
+    expect(await outcomeOf(() => Page(props))).toBe("login");
+    session.current = { user: { id: String(moderatorId) } };
+    expect(await outcomeOf(() => Page(props))).toBe("forbidden");
+    session.current = { user: { id: String(adminId) } };
+    expect(await outcomeOf(() => Page(props))).toBe("allowed");
   });
 });
 

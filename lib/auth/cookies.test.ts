@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authCookies } from "@/lib/auth/cookies";
+import { authCookies, deviceCookie } from "@/lib/auth/cookies";
 
 const KEYS = ["sessionToken", "callbackUrl", "csrfToken", "pkceCodeVerifier", "state", "nonce"] as const;
 
@@ -31,5 +31,15 @@ describe("next-auth's cookies", () => {
     expect(cookies.state.options.maxAge).toBe(900);
     expect(cookies.pkceCodeVerifier.options.maxAge).toBe(900);
     expect(cookies.sessionToken.options.maxAge).toBeUndefined(); // next-auth sets the session's own expiry
+  });
+});
+
+describe("the device cookie", () => {
+  it("has the session cookie's flags and prefix rule, and lives a year", () => {
+    expect(deviceCookie("https://act.example.org")).toEqual({
+      name: "__Host-advocate.device",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true, maxAge: 365 * 24 * 60 * 60 },
+    });
+    expect(deviceCookie("http://localhost:3000")).toMatchObject({ name: "advocate.device", options: { secure: false, httpOnly: true } });
   });
 });

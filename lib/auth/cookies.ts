@@ -37,3 +37,19 @@ export function authCookies(appUrl: string): CookiesOptions {
     nonce: cookie("nonce"),
   };
 }
+
+/** A year: the device stays known for as long as its owner keeps signing in on it. */
+export const DEVICE_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * The device cookie (lib/auth/device-cookie.ts): set on a successful staff sign-in, it lets that
+ * browser keep signing in while strangers' failed attempts pause the account for everyone else.
+ * Same flags and prefix rule as next-auth's cookies; it outlives sessions (a year).
+ */
+export function deviceCookie(appUrl: string): CookieOption {
+  const secure = appUrl.trim().toLowerCase().startsWith("https://");
+  return {
+    name: `${secure ? "__Host-" : ""}advocate.device`,
+    options: { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS },
+  };
+}

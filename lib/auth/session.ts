@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
+import { tokenSessionVersion } from "@/lib/auth/session-version";
 import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
 import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
@@ -11,19 +12,27 @@ import { paths } from "@/lib/paths";
 export type StaffRole = "ADMIN" | "MODERATOR";
 export type StaffUser = { id: number; email: string; name: string | null; role: StaffRole; twoFactor: boolean };
 
-/** The id in the session cookie, if any. Kept apart so tests can stand in for the cookie. */
-export async function sessionAccountId(): Promise<number | null> {
+/** The account id and session version in the session cookie, if any. Kept apart so tests can stand in for the cookie. */
+export async function sessionClaims(): Promise<{ id: number; version: number } | null> {
   const session = await getServerSession(authOptions);
-  const id = Number((session?.user as { id?: string } | undefined)?.id);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  const user = session?.user as { id?: string; sessionVersion?: unknown } | undefined;
+  const id = Number(user?.id);
+  return Number.isInteger(id) && id > 0 ? { id, version: tokenSessionVersion(user?.sessionVersion) } : null;
 }
 
-/** The signed-in staff member, read from the database: disabled accounts and role changes apply at once. */
+/**
+ * The signed-in staff member, read from the database: disabled accounts and role changes apply at
+ * once, and a session whose version is no longer the account's (signed out, password changed,
+ * two-factor reset, account disabled: lib/auth/session-version.ts) counts as signed out.
+ */
 export const getStaff = cache(async (): Promise<StaffUser | null> => {
-  const id = await sessionAccountId();
-  if (id === null) return null;
-  const user = await db().adminUser.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true } });
-  if (!user || user.disabledAt) return null;
+  const claims = await sessionClaims();
+  if (claims === null) return null;
+  const user = await db().adminUser.findUnique({
+    where: { id: claims.id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, totpEnabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== claims.version) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, twoFactor: user.totpEnabledAt !== null };
 });
 

@@ -6,7 +6,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { drainOutbox, MAX_ATTEMPTS, recipientKey, retryDelaySeconds } from "@/lib/email/queue";
+import { drainOutbox, MAX_ATTEMPTS, purgeOutbox, recipientKey, retryDelaySeconds } from "@/lib/email/queue";
 import { canonicalEmail } from "@/lib/petition/normalise";
 import { resetMailerForTests } from "@/lib/email/mailer";
 import { signPetition } from "@/lib/petition/service";
@@ -127,6 +127,17 @@ describe("the mail queue", () => {
       await slow.stop();
     }
   }, 30_000);
+});
+
+describe("old mail records", () => {
+  it("are removed a week after they were sent or given up; queued ones are kept", async () => {
+    const key = recipientKey(`purge-${unique()}@example.org`);
+    const old = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    for (const status of ["SENT", "FAILED", "QUEUED"] as const) await db().mailOutbox.create({ data: { kind: "test", recipientKey: key, status, createdAt: old } });
+    await db().mailOutbox.create({ data: { kind: "test", recipientKey: key, status: "SENT" } });
+    await purgeOutbox();
+    expect((await db().mailOutbox.findMany({ where: { recipientKey: key }, orderBy: { id: "asc" } })).map((row) => row.status)).toEqual(["QUEUED", "SENT"]);
+  });
 });
 
 describe("retry delays", () => {

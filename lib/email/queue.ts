@@ -43,6 +43,15 @@ export async function mailsSince(tx: Prisma.TransactionClient, key: string, kind
   return tx.mailOutbox.count({ where: { recipientKey: key, kind: { in: kinds }, createdAt: { gte: since } } });
 }
 
+/**
+ * Removes sent and given-up mails older than `days` (their messages are already gone: what is left is a
+ * keyed hash of the address and times, kept for the daily cap). Run with the retention job.
+ */
+export async function purgeOutbox(days = 7, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  return (await db().mailOutbox.deleteMany({ where: { status: { in: ["SENT", "FAILED"] }, createdAt: { lt: before } } })).count;
+}
+
 type Claimed = { id: number; attempts: number; message: MailMessage | null };
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { purgeOutbox } from "@/lib/email/queue";
 import { reconcileCounts } from "@/lib/petition/counts";
 import { anonymiseExpiredCampaigns } from "@/lib/privacy/retention";
 
@@ -27,6 +28,8 @@ async function retention(): Promise<void> {
   try {
     const report = await anonymiseExpiredCampaigns(db());
     if (report.length) log.warn("jobs: retention anonymised", { report });
+    const purged = await purgeOutbox();
+    if (purged) log.info("jobs: old mail records removed", { purged });
   } catch (error) {
     log.error("jobs: retention failed", { error });
   }

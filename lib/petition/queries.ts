@@ -32,12 +32,19 @@ export async function describeToken(token: string, purpose: "CONFIRM" | "WITHDRA
   if (!isWellFormedToken(token)) return null;
   const found = await db().signatureToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { purpose: true, usedAt: true, expiresAt: true, signature: { select: { status: true, confirmedAt: true, campaign: { select: { slug: true, title: true } } } } },
+    select: {
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      signature: { select: { status: true, confirmedAt: true, fullName: true, country: true, comment: true, campaign: { select: { slug: true, title: true } } } },
+    },
   });
   if (!found || found.purpose !== purpose) return null;
   const { status, confirmedAt } = found.signature;
   return {
     campaign: found.signature.campaign,
+    // What the link would confirm: anyone can type any address, so its owner sees what was typed.
+    submitted: { fullName: found.signature.fullName, country: found.signature.country, comment: found.signature.comment },
     // A quarantined signature looks to its signer like any other (docs/decisions/010): waiting for
     // confirmation, or confirmed once they have.
     status: status === "QUARANTINED" ? (confirmedAt ? "CONFIRMED" : "PENDING") : status,

@@ -3,7 +3,7 @@ import { generate } from "otplib";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
-import { MAX_FAILURES } from "@/lib/auth/throttle";
+import { CODE_LIMIT, SESSION_CHECK_LIMIT, signInCounts, UNTRUSTED_LIMIT } from "@/lib/auth/throttle";
 import { confirmTwoFactorSetup, disableTwoFactor, resetTwoFactor, startTwoFactorSetup, twoFactorStatus, type TwoFactorStatus } from "@/lib/auth/two-factor/service";
 import { db } from "@/lib/db";
 
@@ -16,10 +16,12 @@ async function wrongCode(secret: string): Promise<string> {
   const valid = new Set(await Promise.all([-1, 0, 1].map((steps) => code(secret, steps))));
   return ["000000", "111111", "222222", "333333"].find((candidate) => !valid.has(candidate))!;
 }
-const ip = () => `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 4)}`;
+/** A client of its own (an unknown device on a network of its own), so that no other test's counts touch it. */
+const ip = () => ({ network: `203.0.113.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 4)}` });
 
 beforeAll(() => {
   process.env.TOTP_ENCRYPTION_KEY = "a key for the two-factor tests";
+  process.env.NEXTAUTH_SECRET ??= "a secret for the two-factor tests, long enough"; // signs device cookies
 });
 afterEach(() => {
   delete process.env.REQUIRE_ADMIN_TOTP;
@@ -102,13 +104,36 @@ describe("signing in with two-factor on", () => {
     expect(await authenticate({ email: staff.email, password: PASSWORD, code: next }, ip())).toBeNull();
   });
 
-  it(`counts wrong codes like wrong passwords: after ${MAX_FAILURES}, even a right code is refused`, async () => {
+  it(`counts wrong codes like wrong passwords: after ${CODE_LIMIT}, even a right code is refused`, async () => {
+    expect(CODE_LIMIT).toBe(UNTRUSTED_LIMIT); // otherwise this test says less than its name
     const { staff, secret } = await withTwoFactor();
     const wrong = await wrongCode(secret);
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await authenticate({ email: staff.email, password: PASSWORD, code: wrong }, ip())).toBeNull();
+    for (let i = 0; i < CODE_LIMIT; i++) expect(await authenticate({ email: staff.email, password: PASSWORD, code: wrong }, ip())).toBeNull();
     const { totpLastStep } = await stored(staff.id);
     expect(await authenticate({ email: staff.email, password: PASSWORD, code: await code(secret, 1) }, ip())).toBeNull();
     expect((await stored(staff.id)).totpLastStep).toBe(totpLastStep); // the right code was not even tried
+  });
+
+  it("lets the owner in with password and code while strangers' wrong passwords have paused unknown devices", async () => {
+    const { staff, secret } = await withTwoFactor();
+    for (let i = 0; i < UNTRUSTED_LIMIT + 5; i++) expect(await authenticate({ email: staff.email, password: `guess ${i}`, code: "123456" }, ip())).toBeNull();
+    // Paused: even the right password alone, or with a wrong code, gets nothing.
+    expect(await authenticate({ email: staff.email, password: PASSWORD }, ip())).toBeNull();
+    expect(await authenticate({ email: staff.email, password: PASSWORD, code: await wrongCode(secret) }, ip())).toBeNull();
+    // The right password with a right code passes, from a device never seen before.
+    expect(await authenticate({ email: staff.email, password: PASSWORD, code: await code(secret, 1) }, ip())).toMatchObject({ id: staff.id });
+    // The owner's success did not lift the strangers' pause.
+    expect((await signInCounts(staff.email, ip().network)).untrusted).toBeGreaterThan(UNTRUSTED_LIMIT);
+    expect(await authenticate({ email: staff.email, password: PASSWORD }, ip())).toBeNull();
+  });
+
+  it(`does not let someone who knows the password guess codes past the pause: after ${CODE_LIMIT} wrong codes even a paused account's right code is refused`, async () => {
+    const { staff, secret } = await withTwoFactor();
+    const wrong = await wrongCode(secret);
+    // Unknown devices paused by wrong passwords, then codes guessed with the right password.
+    for (let i = 0; i < UNTRUSTED_LIMIT; i++) await authenticate({ email: staff.email, password: `guess ${i}` }, ip());
+    for (let i = 0; i < CODE_LIMIT; i++) expect(await authenticate({ email: staff.email, password: PASSWORD, code: wrong }, ip())).toBeNull();
+    expect(await authenticate({ email: staff.email, password: PASSWORD, code: await code(secret, 1) }, ip())).toBeNull();
   });
 });
 
@@ -123,6 +148,15 @@ describe("turning two-factor off", () => {
     expect(await auditOf(staff.id, "account.two-factor.disable")).toHaveLength(1);
     expect(await authenticate({ email: staff.email, password: PASSWORD }, ip())).toMatchObject({ id: staff.id });
     await expect(disableTwoFactor(staff, await code(secret, 1))).rejects.toMatchObject({ code: "notOn" });
+  });
+
+  it(`counts every try before checking it: after ${SESSION_CHECK_LIMIT} wrong codes (even sent at once) a right one is refused too`, async () => {
+    const { staff, secret } = await withTwoFactor();
+    const wrong = await wrongCode(secret);
+    const results = await Promise.allSettled(Array.from({ length: SESSION_CHECK_LIMIT }, () => disableTwoFactor(staff, wrong)));
+    expect(results.every((result) => result.status === "rejected" && (result.reason as { code?: string }).code === "wrongCode")).toBe(true);
+    await expect(disableTwoFactor(staff, await code(secret, 1))).rejects.toMatchObject({ code: "wrongCode" });
+    expect((await stored(staff.id)).totpEnabledAt).not.toBeNull();
   });
 
   it("is refused to admins when REQUIRE_ADMIN_TOTP is on, not to moderators", async () => {
@@ -144,6 +178,8 @@ describe("an admin resetting another account's two-factor (lost phone)", () => {
     expect(await stored(staff.id)).toEqual({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     const [entry] = await auditOf(staff.id, "account.two-factor.reset");
     expect(entry).toMatchObject({ actorId: admin.id, actorEmail: admin.email, details: { accountId: staff.id, email: staff.email, wasOn: true } });
+    // Whoever has the lost phone may have a session too: every session of the account has ended.
+    expect((await db().adminUser.findUniqueOrThrow({ where: { id: staff.id } })).sessionVersion).toBe(1);
     expect(await authenticate({ email: staff.email, password: PASSWORD }, ip())).toMatchObject({ id: staff.id });
     expect(await resetTwoFactor(admin, staff.id)).toEqual({ changed: false, email: staff.email });
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { toString as qrSvg } from "qrcode";
 import { recordAudit } from "@/lib/audit/service";
-import { isLoginBlocked, recordLoginFailure } from "@/lib/auth/throttle";
+import { endSessions } from "@/lib/auth/session-version";
+import { countSessionCheck, sessionCheckSucceeded } from "@/lib/auth/throttle";
 import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
 import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/two-factor/totp";
 import { db } from "@/lib/db";
@@ -106,9 +107,6 @@ export async function confirmTwoFactorSetup(actor: Actor, code: unknown): Promis
   });
 }
 
-/** The throttle's "address" key for attempts to turn two-factor off (they come from a signed-in session). */
-const disableAttempts = (accountId: number) => `two-factor-disable:${accountId}`;
-
 function cleared() {
   return { totpSecret: null, totpEnabledAt: null, totpLastStep: null };
 }
@@ -121,13 +119,11 @@ export async function disableTwoFactor(actor: Actor, code: unknown): Promise<voi
   const found = await account(actor.id);
   if (!found.totpEnabledAt) throw new TwoFactorError("notOn");
   if (found.role === "ADMIN" && adminTwoFactorRequired()) throw new TwoFactorError("required");
-  // Wrong codes count against the account like failed sign-ins, so a stolen session cannot try
-  // codes until one fits. (Paused, it gets the same answer as a wrong code.)
-  if (await isLoginBlocked(found.email, disableAttempts(actor.id))) throw new TwoFactorError("wrongCode");
-  if ((await consumeCode(actor.id, code, { enabled: true })) === null) {
-    await recordLoginFailure(found.email, disableAttempts(actor.id));
-    throw new TwoFactorError("wrongCode");
-  }
+  // Every try is counted before the code is checked, so a stolen session cannot try codes until one
+  // fits. (Paused, it gets the same answer as a wrong code.)
+  if (!(await countSessionCheck("two-factor-disable", actor.id))) throw new TwoFactorError("wrongCode");
+  if ((await consumeCode(actor.id, code, { enabled: true })) === null) throw new TwoFactorError("wrongCode");
+  await sessionCheckSucceeded("two-factor-disable", actor.id);
   await db().$transaction(async (tx) => {
     await tx.adminUser.update({ where: { id: actor.id }, data: cleared() });
     await recordAudit(tx, { actor, action: "account.two-factor.disable", details: { accountId: actor.id, email: found.email } });
@@ -136,8 +132,9 @@ export async function disableTwoFactor(actor: Actor, code: unknown): Promise<voi
 
 /**
  * Recovery for someone who lost their authenticator: an admin turns another account's two-factor off
- * (it can then sign in with its password and set it up again). Audited. Not for one's own account,
- * which needs a code (disableTwoFactor).
+ * (it can then sign in with its password and set it up again). Audited. Every open session of the
+ * account ends: whoever has the lost phone may have a session too. Not for one's own account, which
+ * needs a code (disableTwoFactor).
  */
 export async function resetTwoFactor(actor: Actor, accountId: number): Promise<{ changed: boolean; email: string }> {
   if (accountId === actor.id) throw new TwoFactorError("self");
@@ -145,6 +142,7 @@ export async function resetTwoFactor(actor: Actor, accountId: number): Promise<{
   if (!found.totpSecret && !found.totpEnabledAt) return { changed: false, email: found.email };
   await db().$transaction(async (tx) => {
     await tx.adminUser.update({ where: { id: accountId }, data: cleared() });
+    await endSessions(tx, accountId);
     await recordAudit(tx, { actor, action: "account.two-factor.reset", details: { accountId, email: found.email, wasOn: found.totpEnabledAt !== null } });
   });
   return { changed: true, email: found.email };

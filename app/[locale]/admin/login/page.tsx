@@ -8,14 +8,19 @@ import { paths } from "@/lib/paths";
 
 export const metadata: Metadata = { robots: { index: false } };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; notice?: string }> }) {
   if (await getStaff()) redirect(await here(paths.admin()));
-  const [{ callbackUrl, error }, t] = await Promise.all([searchParams, getTranslations("Admin.login")]);
+  const [{ callbackUrl, error, notice }, t] = await Promise.all([searchParams, getTranslations("Admin.login")]);
   // Only paths inside the admin (in any language): never redirect to another site after signing in.
   const next = callbackUrl && /^\/(?:[a-z]{2}\/)?admin(?:[/?#]|$)/.test(callbackUrl) ? callbackUrl : await here(paths.admin());
   return (
     <div className="container narrow">
       <h1>{t("title")}</h1>
+      {notice === "password-changed" && (
+        <p role="status" className="notice">
+          {t("passwordChanged")}
+        </p>
+      )}
       <LoginForm callbackUrl={next} initialError={error ? t("failed") : null} />
     </div>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { TokenPage } from "@/components/petition/token-page";
 import { confirmAction } from "@/lib/petition/actions";
+import { countryName } from "@/lib/countries";
 import { describeToken } from "@/lib/petition/queries";
 
 // The token is in the address: keep it out of search engines and of Referer headers sent to other
@@ -11,7 +12,7 @@ export const metadata: Metadata = { robots: { index: false }, referrer: "same-or
 
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, link] = await Promise.all([getTranslations("Petition.confirm"), describeToken(token, "CONFIRM")]);
+  const [t, link, locale] = await Promise.all([getTranslations("Petition.confirm"), describeToken(token, "CONFIRM"), getLocale()]);
   const title = link?.campaign.title ?? "";
   if (link?.status === "CONFIRMED") return <TokenPage namespace="Petition.confirm" title={title} message={t("alreadyConfirmed")} problem={false} />;
   if (!link || link.used || link.status !== "PENDING") return <TokenPage namespace="Petition.confirm" title={title} message={t("invalid")} problem />;
@@ -23,6 +24,15 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
       message={t("body", { title })}
       problem={false}
       form={{ action: confirmAction, token, button: t("button") }}
+      details={{
+        heading: t("detailsHeading"),
+        rows: [
+          { label: t("name"), value: link.submitted.fullName },
+          { label: t("country"), value: countryName(link.submitted.country, locale) || link.submitted.country },
+          ...(link.submitted.comment ? [{ label: t("comment"), value: link.submitted.comment }] : []),
+        ],
+        note: t("notYours"),
+      }}
     />
   );
 }

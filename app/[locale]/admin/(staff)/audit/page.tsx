@@ -1,5 +1,6 @@
 import { Link } from "@/i18n/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AuditAction } from "@/components/admin/audit/audit-action";
 import { listAudit } from "@/lib/audit/queries";
 import { requireStaff } from "@/lib/auth/session";
 import { paths } from "@/lib/paths";
@@ -34,7 +35,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <tr key={entry.id}>
                   <td>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</td>
                   <td>{entry.actorEmail ?? t("system")}</td>
-                  <td>{entry.action}</td>
+                  <td>
+                    <AuditAction action={entry.action} details={entry.details} />
+                  </td>
                   <td>{entry.campaign?.slug ?? "—"}</td>
                   <td>{format.number(entry.count)}</td>
                   <td>{entry.signatureIds.length > 0 ? entry.signatureIds.slice(0, 10).join(", ") + (entry.signatureIds.length > 10 ? "…" : "") : entry.filter ? JSON.stringify(entry.filter) : "—"}</td>

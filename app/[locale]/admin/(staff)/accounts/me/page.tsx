@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { PasswordSection } from "@/components/admin/accounts/password-section";
 import { TwoFactorSection } from "@/components/admin/accounts/two-factor-section";
 import { mustSetUpTwoFactor, requireStaffForTwoFactorSetup } from "@/lib/auth/session";
 import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
@@ -10,8 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-// The signed-in staff member's own account (any role). Also where an admin who must use two-factor
-// sign-in (REQUIRE_ADMIN_TOTP) is sent until it is set up, so it does not use requireStaff().
+// The signed-in staff member's own account (any role): two-factor sign-in and password. Also where an
+// admin who must use two-factor sign-in (REQUIRE_ADMIN_TOTP) is sent until it is set up, so it does
+// not use requireStaff().
 export default async function MyAccountPage() {
   const staff = await requireStaffForTwoFactorSetup();
   const [status, t, nav] = await Promise.all([twoFactorStatus(staff.id), getTranslations("AdminTwoFactor"), getTranslations("Admin.nav")]);
@@ -21,6 +23,8 @@ export default async function MyAccountPage() {
       <h1>{t("title")}</h1>
       <p>{t("signedInAs", { email: staff.email, role: nav(`role.${staff.role}`) })}</p>
       <TwoFactorSection status={status} required={mustSetUpTwoFactor(staff) || adminMustKeep} mayTurnOff={!adminMustKeep} />
+      {/* An admin who must first set up two-factor sign-in may do nothing else here either. */}
+      {!mustSetUpTwoFactor(staff) && <PasswordSection />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // `npm run test:faults`: the database restarts while people are signing (docs/decisions/013).
-// The production build is served by `next start` over an embedded PostgreSQL that this script starts,
+// The production build is served by the app's server (scripts/server.ts, as `npm start` runs it) over an embedded PostgreSQL that this script starts,
 // stops and starts again on the same data directory and port, while signatures are submitted
 // continuously the way a browser without JavaScript submits them. It checks that
 //   - every signature whose submitter saw success (303 to the thanks page) is in the database;
@@ -7,7 +7,7 @@
 //     hang, no stack trace, no 500), and so do /api/health, the public API and the campaign page;
 //   - the app serves again within 5 s of the database's return, by itself;
 //   - the server's log holds none of the signers' addresses or names;
-//   - `next start` with APP_ENV=production and no secrets refuses to start, naming them;
+//   - the server (scripts/server.ts) with APP_ENV=production and no secrets refuses to start, naming them;
 //   - as a deployment (APP_ENV=production, an https APP_URL, strong secrets), its answers carry HSTS
 //     and next-auth's cookies are __Host- prefixed, Secure, HttpOnly and SameSite=Lax, as a browser
 //     receives them (lib/security/headers.test.ts and lib/auth/cookies.test.ts check the rules).
@@ -74,7 +74,7 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 
-/** `next start` run directly with APP_ENV=production and no secrets must exit, naming them. */
+/** The server run with APP_ENV=production and no secrets must exit, naming them. */
 async function refusesWithoutSecrets(env: NodeJS.ProcessEnv): Promise<Check> {
   const output: string[] = [];
   const child = startServer({ ...env, APP_ENV: "production", NEXTAUTH_SECRET: "", CLIENT_HASH_KEY: "", ALTCHA_HMAC_KEY: "", TOTP_ENCRYPTION_KEY: "" }, await freePort(), output);
@@ -82,7 +82,7 @@ async function refusesWithoutSecrets(env: NodeJS.ProcessEnv): Promise<Check> {
   await stopServer(child);
   const text = output.join("");
   const ok = code === 1 && ["NEXTAUTH_SECRET", "CLIENT_HASH_KEY", "ALTCHA_HMAC_KEY", "TOTP_ENCRYPTION_KEY", "openssl rand -base64 32"].every((word) => text.includes(word));
-  return { name: "`next start` with APP_ENV=production and no secrets exits 1 naming each secret", ok, detail: ok ? undefined : `exit ${String(code)}: ${text.slice(-600)}` };
+  return { name: "the server with APP_ENV=production and no secrets exits 1 naming each secret", ok, detail: ok ? undefined : `exit ${String(code)}: ${text.slice(-600)}` };
 }
 
 /**

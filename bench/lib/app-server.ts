@@ -1,4 +1,4 @@
-// The production build and `next start` processes the scenarios run against.
+// The production build and the app server processes (scripts/server.ts, as `npm start` runs it) the scenarios run against.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import net from "node:net";
@@ -67,7 +67,7 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** Starts `next start` on a free port against the environment's database and waits until it answers. */
+/** Starts the app server on a free port against the environment's database and waits until it answers. */
 export async function startApp(environment: BenchEnvironment, name: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
@@ -113,7 +113,7 @@ export async function startApp(environment: BenchEnvironment, name: string, extr
 async function waitUntilServing(url: string, child: ChildProcess, logFile: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${tail(logFile)}`);
+    if (child.exitCode !== null) throw new Error(`the app server exited (${child.exitCode}):\n${tail(logFile)}`);
     try {
       if ((await fetch(`${url}/api/ping`)).ok) return;
     } catch {
@@ -121,7 +121,7 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`next start did not answer within a minute:\n${tail(logFile)}`);
+  throw new Error(`the app server did not answer within a minute:\n${tail(logFile)}`);
 }
 
 export function tail(file: string, lines = 30): string {
@@ -148,7 +148,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The process that listens on the port: `next start` itself or, in other versions, a child of it. */
+/** The process that listens on the port: the server itself or, in other versions, a child of it. */
 function servingPid(rootPid: number, port: number): number {
   const inodes = listeningInodes(port);
   for (const pid of [rootPid, ...descendants(rootPid)]) {

@@ -30,7 +30,7 @@ test("Urdu pages fetch the bundled Nastaliq once, preloaded; English pages never
   expect(fonts).toEqual([]);
 
   await page.goto(`/ur/c/${campaign.slug}`);
-  await expect(page.locator('head link[rel="preload"][as="font"]')).toHaveAttribute("href", /^\/fonts\/noto-nastaliq-urdu-arabic-400-[\d.]+\.woff2$/);
+  await expect(page.locator('head link[rel="preload"][as="font"]')).toHaveAttribute("href", /^\/fonts\/noto-nastaliq-urdu-400-urdu-[\d.]+-\d+\.woff2$/);
   await page.evaluate(() => document.fonts.ready);
   expect(await page.evaluate(() => document.fonts.check('16px "Noto Nastaliq Urdu"', "پاکستان"))).toBe(true);
   // The preload and the stylesheet's @font-face are one download (a crossorigin mismatch would make two).

@@ -48,16 +48,26 @@ export async function authenticate(credentials: unknown, client: SignInClient): 
   if (admission.untrustedLimitReached && user) await recordThrottled(user);
 
   // Over the untrusted-clients limit, only an account with two-factor sign-in may still pass, and
-  // only with the right password and a right code (which has limits of its own).
-  const mayCheck = admission.admitted || (admission.refusedOnlyAsUntrusted && user?.totpEnabledAt != null);
-  if (!mayCheck) {
+  // only with a right code (which has limits of its own) and the right password. The code is checked
+  // first on that path: were the password checked first, a right one would take longer to refuse (the
+  // code's checks follow it), and the paused attempts would become a way to test passwords.
+  const pausedButSecondFactor = !admission.admitted && admission.refusedOnlyAsUntrusted && user?.totpEnabledAt != null;
+  if (!admission.admitted && !pausedButSecondFactor) {
     await waitLikeAVerification();
     return null;
   }
+  const counted = [...admission.counted];
+  if (pausedButSecondFactor) {
+    const codeAttempt = await countSecondFactorAttempt(user!.id);
+    counted.push(codeAttempt);
+    if (!codeAttempt.allowed || !(await acceptSignInCode(user!.id, code))) {
+      await waitLikeAVerification();
+      return null;
+    }
+  }
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !passwordOk || user.disabledAt) return null;
-  const counted = [...admission.counted];
-  if (user.totpEnabledAt) {
+  if (user.totpEnabledAt && !pausedButSecondFactor) {
     const codeAttempt = await countSecondFactorAttempt(user.id);
     counted.push(codeAttempt);
     if (!codeAttempt.allowed || !(await acceptSignInCode(user.id, code))) return null;

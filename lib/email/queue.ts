@@ -18,7 +18,6 @@ import { maskAddress, sendMail, type MailMessage } from "./mailer";
 export const MAX_ATTEMPTS = 10;
 /** How long a claimed mail is left to its worker before another may take it. */
 const LEASE_SECONDS = 120;
-const BATCH = 20;
 const POLL_MS = 1_000;
 
 /** The delay before attempt `attempts + 1`: 10 s, 20 s, 40 s … at most an hour. */
@@ -62,18 +61,24 @@ export async function drainOutbox(options: { maxBatches?: number; concurrency?: 
   const totals = { sent: 0, failed: 0 };
   // Only these recipients' mail (tests that share one database send only their own).
   const only = options.recipientKeys ? Prisma.sql`AND "recipientKey" = ANY(${options.recipientKeys})` : Prisma.empty;
+  // A batch is as many as are sent at once, so that every claimed mail is being sent while its lease
+  // runs (a claimed mail waiting its turn could outlive the lease and be claimed again elsewhere).
+  const concurrency = options.concurrency ?? mailConcurrency();
   for (let batch = 0; batch < (options.maxBatches ?? Infinity); batch++) {
+    // Times in UTC: Prisma's DateTime columns hold UTC, now() is in the session's zone (lib/petition/counts.ts).
     const claimed = await db().$queryRaw<Claimed[]>`
-      UPDATE "MailOutbox" SET "nextAttemptAt" = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+      UPDATE "MailOutbox" SET "nextAttemptAt" = (now() AT TIME ZONE 'UTC') + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
       WHERE id IN (
-        SELECT id FROM "MailOutbox" WHERE status = 'QUEUED' AND "nextAttemptAt" <= now() ${only}
-        ORDER BY "nextAttemptAt", id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        SELECT id FROM "MailOutbox" WHERE status = 'QUEUED' AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC') ${only}
+        ORDER BY "nextAttemptAt", id LIMIT ${concurrency} FOR UPDATE SKIP LOCKED)
       RETURNING id, attempts, message`;
     if (claimed.length === 0) break;
-    await inParallel(claimed, options.concurrency ?? mailConcurrency(), async (mail) => {
-      if (await sendOne(mail)) totals.sent += 1;
-      else totals.failed += 1;
-    });
+    await Promise.all(
+      claimed.map(async (mail) => {
+        if (await sendOne(mail)) totals.sent += 1;
+        else totals.failed += 1;
+      }),
+    );
   }
   return totals;
 }
@@ -82,28 +87,23 @@ async function sendOne(mail: Claimed): Promise<boolean> {
   try {
     if (!mail.message) throw new Error("the queued mail has no message");
     await sendMail(mail.message);
-    await db().mailOutbox.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), message: Prisma.DbNull, lastError: null } });
+    await mark(mail, { status: "SENT", sentAt: new Date(), message: Prisma.DbNull, lastError: null });
     return true;
   } catch (error) {
     const detail = maskAddress(error instanceof Error ? `${(error.cause as { code?: string } | undefined)?.code ?? error.name}: ${error.message}` : String(error)).slice(0, 500);
     const giveUp = mail.attempts >= MAX_ATTEMPTS;
-    await db().mailOutbox.update({
-      where: { id: mail.id },
-      data: giveUp
-        ? { status: "FAILED", message: Prisma.DbNull, lastError: detail }
-        : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(mail.attempts) * 1000), lastError: detail },
-    });
+    await mark(
+      mail,
+      giveUp ? { status: "FAILED", message: Prisma.DbNull, lastError: detail } : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(mail.attempts) * 1000), lastError: detail },
+    );
     if (giveUp) log.error("mail: given up after every attempt", { id: mail.id, attempts: mail.attempts });
     return false;
   }
 }
 
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(runners);
+/** Records an attempt's end, only while this claim is the mail's latest (a later claim owns it otherwise). */
+async function mark(mail: Claimed, data: Prisma.MailOutboxUpdateManyMutationInput): Promise<void> {
+  await db().mailOutbox.updateMany({ where: { id: mail.id, status: "QUEUED", attempts: mail.attempts }, data });
 }
 
 /** MAIL_CONCURRENCY: mails a process sends at once (default 4; the SMTP pool opens as many connections). */

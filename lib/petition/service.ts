@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { adjustCount } from "@/lib/petition/counts";
 import { enqueueMail, mailsSince, nudgeMailWorker, recipientKey } from "@/lib/email/queue";
+import { consume, limiter } from "@/lib/petition/limits";
 import { assessSubmission, type SubmissionContext } from "@/lib/petition/defences";
 import type { Screening } from "@/lib/petition/screening";
 import { PetitionError } from "@/lib/petition/errors";
@@ -20,6 +21,12 @@ import { CONFIRM_TOKEN_DAYS, daysFromNow, hashToken, isWellFormedToken, newToken
  * confirmation mail of a new signature is not counted. Past the cap a repeat attempt changes nothing.
  */
 export const MAX_REPEAT_MAILS_PER_DAY = 3;
+/**
+ * The cap counts per address and network: someone typing a stranger's address from their own network
+ * uses up their own allowance, not the owner's (who signs from another). Across all networks an address
+ * gets at most this many repeat mails a day.
+ */
+export const MAX_REPEAT_MAILS_PER_ADDRESS_PER_DAY = 10;
 const FIRST_MAIL = "signature.confirm";
 const REPEAT_MAILS = ["signature.reconfirm", "signature.repeat"];
 
@@ -34,7 +41,7 @@ const ACCEPTED: SignOutcome = { kind: "accepted" };
 export type SignContext = SubmissionContext & { locale: string; attribution?: Attribution };
 
 type Campaign = { id: number; slug: string; title: string };
-type Existing = { id: number; status: string; confirmedAt: Date | null; referralCode: string | null };
+type Existing = { id: number; status: string; email: string; confirmedAt: Date | null; referralCode: string | null };
 
 /**
  * Records a signing attempt and queues the mail that tells the address's owner what happened, in one
@@ -60,7 +67,10 @@ export async function signPetition(slug: string, input: SignatureInput, context:
   if ("drop" in screening) return ACCEPTED;
 
   const referredById = await referrerOf(campaign.id, context.attribution?.referral);
-  const attempt = { campaign, input, screening, clientHash, referredById, context };
+  // Counted for every attempt, new address or not, so that every path does the same work.
+  const key = recipientKey(canonicalEmail(input.email));
+  const fromThisNetwork = await consume(limiter("mail-repeat", { points: MAX_REPEAT_MAILS_PER_DAY + 1, seconds: 24 * 60 * 60 }), `${key}:${clientHash}`);
+  const attempt = { campaign, input, screening, clientHash, referredById, context, key, networkCapped: fromThisNetwork > MAX_REPEAT_MAILS_PER_DAY + 1 };
   try {
     await db().$transaction((tx) => record(tx, attempt));
   } catch (error) {
@@ -79,14 +89,16 @@ type Attempt = {
   clientHash: string;
   referredById: number | null;
   context: SignContext;
+  /** The address's keyed hash (lib/email/queue.ts), and whether this network used up its repeats for it today. */
+  key: string;
+  networkCapped: boolean;
 };
 
-async function record(tx: Prisma.TransactionClient, { campaign, input, screening, clientHash, referredById, context }: Attempt): Promise<void> {
+async function record(tx: Prisma.TransactionClient, { campaign, input, screening, clientHash, referredById, context, key, networkCapped }: Attempt): Promise<void> {
   const emailCanonical = canonicalEmail(input.email);
-  const key = recipientKey(emailCanonical);
   // Every path reads the same two things first, so they take alike long.
   const [existing] = await tx.$queryRaw<Existing[]>`
-    SELECT id, status, "confirmedAt", "referralCode" FROM "Signature"
+    SELECT id, status, email, "confirmedAt", "referralCode" FROM "Signature"
     WHERE "campaignId" = ${campaign.id} AND "emailCanonical" = ${emailCanonical} FOR UPDATE`;
   const repeats = await mailsSince(tx, key, REPEAT_MAILS, new Date(Date.now() - 24 * 60 * 60 * 1000));
   const details = {
@@ -107,7 +119,7 @@ async function record(tx: Prisma.TransactionClient, { campaign, input, screening
   // savepoint, so that an answer's time does not tell a stranger which path the address took
   // (measured: without this, an address that had signed answered ~15 ms sooner than a new one).
   // Past the daily cap an existing address keeps neither.
-  const capped = existing !== undefined && repeats >= MAX_REPEAT_MAILS_PER_DAY;
+  const capped = existing !== undefined && (networkCapped || repeats >= MAX_REPEAT_MAILS_PER_ADDRESS_PER_DAY);
   const reconfirm = existing === undefined || awaitsConfirmation(existing);
   let signatureId = existing?.id;
   await step(tx, reconfirm && !capped, async () => {
@@ -135,21 +147,27 @@ async function record(tx: Prisma.TransactionClient, { campaign, input, screening
   await step(tx, !reconfirm && !capped, async () => {
     const links = issueLinks();
     await tx.signatureToken.createMany({ data: links.rows.filter((row) => row.purpose !== "CONFIRM").map((row) => ({ ...row, signatureId: signatureId! })) });
-    await enqueueMail(tx, { kind: "signature.repeat", recipientKey: key, message: repeatMessage({ to: input.email, campaignTitle: campaign.title, locale: context.locale, links: links.urls }) });
+    // To the address that signed, as stored, not as typed now (another capitalisation or plus-tag).
+    await enqueueMail(tx, { kind: "signature.repeat", recipientKey: key, message: repeatMessage({ to: existing?.email ?? input.email, campaignTitle: campaign.title, locale: context.locale, links: links.urls }) });
   });
 }
 
-/** Runs `work`; unless it is to be kept, inside a savepoint that is then rolled back. */
+/** Runs `work` inside a savepoint, then keeps it or rolls it back: the same statements either way. */
 async function step(tx: Prisma.TransactionClient, keep: boolean, work: () => Promise<void>): Promise<void> {
-  if (keep) return work();
   await tx.$executeRaw`SAVEPOINT signing_step`;
   await work();
-  await tx.$executeRaw`ROLLBACK TO SAVEPOINT signing_step`;
+  if (keep) await tx.$executeRaw`RELEASE SAVEPOINT signing_step`;
+  else await tx.$executeRaw`ROLLBACK TO SAVEPOINT signing_step`;
 }
 
-/** Not counted and not decided by a moderator: the address's owner may still sign (again). */
+/**
+ * Never confirmed by the address's owner, or withdrawn by them: the owner may still sign (again). A
+ * moderator's rejection of an unconfirmed submission was about whoever typed it, so it does not stand
+ * in the owner's way; one of a confirmed signature stands (see withdrawSignature).
+ */
 function awaitsConfirmation(row: Existing): boolean {
-  return row.status === "PENDING" || row.status === "WITHDRAWN" || (row.status === "QUARANTINED" && row.confirmedAt === null);
+  if (row.status === "PENDING" || row.status === "WITHDRAWN") return true;
+  return (row.status === "QUARANTINED" || row.status === "REJECTED" || row.status === "SPAM") && row.confirmedAt === null;
 }
 
 /** The signature a referral code belongs to, in the same campaign; null for anything else. */
@@ -240,6 +258,12 @@ export async function withdrawSignature(token: string, now = new Date()): Promis
       SELECT status, "campaignId", country FROM "Signature" WHERE id = ${found.signatureId} FOR UPDATE`;
     if (!row) return { kind: "invalid" } as const;
     if (row.status === "WITHDRAWN") return { kind: "already-withdrawn", slug } as const;
+    // A moderator's rejection stays: it does not count either way, and a withdrawal must not turn it
+    // into a signature its signer may make again (signPetition opens withdrawn ones to their owner).
+    if (row.status === "REJECTED" || row.status === "SPAM") {
+      await tx.signatureToken.update({ where: { id: found.id }, data: { usedAt: now } });
+      return { kind: "withdrawn", slug } as const;
+    }
     await tx.signature.update({
       where: { id: found.signatureId },
       data: { status: "WITHDRAWN", statusReason: "Withdrawn by the signer" },

@@ -79,6 +79,15 @@ export async function instances(sink: Sink, options: { throughput?: boolean } = 
   check(results.get("signed") === expected + SAME_AT_BOTH, `${expected + SAME_AT_BOTH} attempts answered alike (303 to /thanks): ${results.get("signed") ?? 0}`);
   check(pairs.every((pair) => pair.every((r) => r === "signed")), "each same-person pair: both attempts answered alike");
   check(written[0]!.n === expected && written[0]!.distinct === expected, `rows: ${written[0]!.n} for ${written[0]!.distinct} people (expected ${expected}, none lost or duplicated)`);
+  // The instances run with TRUSTED_PROXY_HOPS=1 (the load generator plays their proxy): each signer's
+  // network is the last X-Forwarded-For entry, and an entry the client put before it changes nothing.
+  const { rows: networks } = await db.query<{ n: number }>(`SELECT count(DISTINCT "clientHash")::int AS n FROM "Signature" WHERE email LIKE $1`, [`signer-${tag}-%`]);
+  check(networks[0]!.n === expected, `${expected} signers from ${expected} networks stored under ${networks[0]!.n} network hashes`);
+  const forged = [signer(`${tag}f`, 1), signer(`${tag}f`, 2)];
+  await signOnce(a.url, forms.get(a)!, { ...forged[0]!, network: "10.251.0.1" });
+  await signOnce(b.url, forms.get(b)!, { ...forged[1]!, network: "6.6.6.6, 10.251.0.1" });
+  const { rows: forgedHashes } = await db.query<{ n: number }>(`SELECT count(DISTINCT "clientHash")::int AS n FROM "Signature" WHERE email LIKE $1`, [`signer-${tag}f-%`]);
+  check(forgedHashes[0]!.n === 1, `a made-up first X-Forwarded-For entry is ignored (one network for both: ${forgedHashes[0]!.n})`);
   const others = [...results].filter(([kind]) => kind !== "signed");
   check(others.length === 0, `no other answers${others.length ? `: ${others.map(([k, n]) => `${k} ×${n}`).join(", ")}` : ""}`);
 

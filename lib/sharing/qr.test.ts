@@ -46,6 +46,16 @@ describe("campaign QR code", () => {
     expect(await decode(urdu)).toBe(`https://qr.example/ur/c/${campaign.slug}?utm_source=qr`);
   });
 
+  it("is drawn once and served the same from then on, with headers a shared cache keeps for a day", async () => {
+    const campaign = await createCampaign();
+    const first = await call(campaign.slug, "png");
+    expect(first.headers.get("cache-control")).toBe("public, max-age=86400, s-maxage=86400, stale-while-revalidate=604800");
+    const again = await call(campaign.slug, "png");
+    expect(Buffer.from(await again.arrayBuffer()).equals(Buffer.from(await first.arrayBuffer()))).toBe(true);
+    // Each answer has a body of its own (a kept buffer handed out twice would be detached by the first reader).
+    expect((await (await call(campaign.slug, "png")).arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
   it("answers 404 for unknown campaigns, drafts and formats", async () => {
     const draft = await createCampaign({ status: "DRAFT" });
     expect((await call("no-such-campaign", "svg")).status).toBe(404);

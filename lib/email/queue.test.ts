@@ -6,7 +6,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { drainOutbox, MAX_ATTEMPTS, purgeOutbox, recipientKey, retryDelaySeconds } from "@/lib/email/queue";
+import { drainOutbox, MAX_ATTEMPTS, purgeOutbox, queueStatus, recipientKey, retryDelaySeconds } from "@/lib/email/queue";
 import { canonicalEmail } from "@/lib/petition/normalise";
 import { resetMailerForTests } from "@/lib/email/mailer";
 import { signPetition } from "@/lib/petition/service";
@@ -127,6 +127,23 @@ describe("the mail queue", () => {
       await slow.stop();
     }
   }, 30_000);
+});
+
+describe("the queue's state for staff", () => {
+  it("counts what waits and for how long, what was given up in a day, and the last error", async () => {
+    const key = recipientKey(`status-${unique()}@example.org`);
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    expect(await queueStatus({ recipientKeys: [key] })).toEqual({ queued: 0, oldestSeconds: 0, failedLastDay: 0, lastError: null });
+    await db().mailOutbox.create({ data: { kind: "test", recipientKey: key, status: "QUEUED", createdAt: new Date(Date.now() - 10 * 24 * 60 * 60 * 1000), nextAttemptAt: new Date(Date.now() + 3_600_000), lastError: "ESOCKET: connect ECONNREFUSED" } });
+    await db().mailOutbox.create({ data: { kind: "test", recipientKey: key, status: "FAILED", createdAt: hourAgo, lastError: "EAUTH: 535 a***@example.org rejected" } });
+    const after = await queueStatus({ recipientKeys: [key] });
+    expect(after.queued).toBe(1);
+    expect(after.oldestSeconds).toBeGreaterThanOrEqual(10 * 24 * 60 * 60 - 5);
+    expect(after.failedLastDay).toBe(1);
+    // The latest attempt's: the queued one is due again in an hour, so its attempt is the later one.
+    expect(after.lastError).toBe("ESOCKET: connect ECONNREFUSED");
+    await db().mailOutbox.deleteMany({ where: { recipientKey: key } });
+  });
 });
 
 describe("old mail records", () => {

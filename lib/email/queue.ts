@@ -51,6 +51,41 @@ export async function purgeOutbox(days = 7, now = new Date()): Promise<number> {
   return (await db().mailOutbox.deleteMany({ where: { status: { in: ["SENT", "FAILED"] }, createdAt: { lt: before } } })).count;
 }
 
+export type QueueStatus = {
+  /** Waiting to be sent (including ones being retried). */
+  queued: number;
+  /** How long the oldest waiting one has waited, in seconds (0 when none waits). */
+  oldestSeconds: number;
+  /** Given up on in the last 24 hours. */
+  failedLastDay: number;
+  /** The most recent attempt's error among those waiting or given up in the last day (addresses masked). */
+  lastError: string | null;
+};
+
+/** The queue's state for staff (the dashboard): a mail server that refuses shows here, not to signers. */
+export async function queueStatus(options: { now?: Date; recipientKeys?: string[] } = {}): Promise<QueueStatus> {
+  const now = options.now ?? new Date();
+  const dayAgo = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  // Only these recipients' mail (tests that share one database look at their own).
+  const only = options.recipientKeys ? { recipientKey: { in: options.recipientKeys } } : {};
+  const [waiting, oldest, failed, latest] = await Promise.all([
+    db().mailOutbox.count({ where: { ...only, status: "QUEUED" } }),
+    db().mailOutbox.findFirst({ where: { ...only, status: "QUEUED" }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db().mailOutbox.count({ where: { ...only, status: "FAILED", createdAt: { gte: dayAgo } } }),
+    db().mailOutbox.findFirst({
+      where: { ...only, lastError: { not: null }, OR: [{ status: "QUEUED" }, { status: "FAILED", createdAt: { gte: dayAgo } }] },
+      orderBy: { nextAttemptAt: "desc" },
+      select: { lastError: true },
+    }),
+  ]);
+  return {
+    queued: waiting,
+    oldestSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)) : 0,
+    failedLastDay: failed,
+    lastError: latest?.lastError ?? null,
+  };
+}
+
 type Claimed = { id: number; attempts: number; message: MailMessage | null };
 
 /**

@@ -10,7 +10,7 @@ import { RETRY_AFTER_SECONDS, unavailableResponse } from "@/lib/db-unavailable";
 import { escapeHtml } from "@/lib/html";
 import { translator } from "@/lib/i18n/catalogs";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
-import { isFlooding } from "@/lib/petition/flood-gate";
+import { floodGate } from "@/lib/petition/flood-gate";
 import { bodySizeVerdict } from "@/lib/security/body-size";
 import { createNonce, securityEnv, securityHeaders } from "@/lib/security/headers";
 import { checkOrigin } from "@/lib/security/origin";
@@ -131,7 +131,10 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const campaign = locale ? SIGNING_PAGE.exec(pathname) : null;
   if (request.method === "POST" && campaign) {
     try {
-      if (await isFlooding(decodeURIComponent(campaign[1]!), request.headers)) {
+      const gate = await floodGate(decodeURIComponent(campaign[1]!), request.headers);
+      if (gate.flooding) {
+        // Once per network and window: the start of its keyed hash, as /admin/integrity shows networks.
+        if (gate.started) logger.warn("proxy: a network is flooding a campaign's form", { campaign: campaign[1], network: gate.network });
         return finish(plainText("Too many signatures from your network. Please try again in a few minutes.", 429, { "Retry-After": "60" }));
       }
     } catch (error) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER, markFrontServer } from "@/lib/net/client-address";
-import { isFlooding } from "@/lib/petition/flood-gate";
+import { floodGate, isFlooding } from "@/lib/petition/flood-gate";
+import { hashClientAddress } from "@/lib/petition/client";
 import { signingLimits } from "@/lib/petition/limits";
 import { unique, uniqueAddress } from "@/lib/test/factories";
 
@@ -25,6 +26,8 @@ describe("the flood gate in front of the signing form", () => {
     const address = uniqueAddress();
     const forged = () => new Headers({ [CLIENT_ADDRESS_HEADER]: address, "x-forwarded-for": uniqueAddress(), "x-real-ip": uniqueAddress() });
     for (let i = 0; i < flood.points; i++) expect(await isFlooding(slug, forged())).toBe(false);
-    expect(await isFlooding(slug, forged())).toBe(true);
+    const verdict = await floodGate(slug, forged());
+    expect(verdict).toEqual({ flooding: true, started: true, network: hashClientAddress(address).slice(0, 12) });
+    expect(await floodGate(slug, forged())).toMatchObject({ flooding: true, started: false });
   });
 });

@@ -9,9 +9,23 @@ import { consume, limiter, signingLimits } from "@/lib/petition/limits";
 
 type HeaderSource = { get(name: string): string | null };
 
+export type FloodVerdict = {
+  flooding: boolean;
+  /** This attempt is the first past the limit in its window (log once, not once per attempt). */
+  started: boolean;
+  /** The start of the network's keyed hash, as stored with signatures (Signature.clientHash): for logs. */
+  network: string;
+};
+
+/** Counts this attempt; `flooding` when the network is past the flood limit on this campaign page. */
+export async function floodGate(slug: string, headers: HeaderSource): Promise<FloodVerdict> {
+  const limits = signingLimits();
+  const hash = hashClientAddress(clientAddressFrom(headers));
+  const consumed = await consume(limiter("sign-gate", limits.flood), `${slug}:${hash}`);
+  return { flooding: consumed > limits.flood.points, started: consumed === limits.flood.points + 1, network: hash.slice(0, 12) };
+}
+
 /** Counts this attempt; true when the network is past the flood limit on this campaign page. */
 export async function isFlooding(slug: string, headers: HeaderSource): Promise<boolean> {
-  const limits = signingLimits();
-  const key = `${slug}:${hashClientAddress(clientAddressFrom(headers))}`;
-  return (await consume(limiter("sign-gate", limits.flood), key)) > limits.flood.points;
+  return (await floodGate(slug, headers)).flooding;
 }

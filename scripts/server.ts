@@ -3,7 +3,7 @@
 // `npm start` runs it (scripts/start.ts); so do the fault test and the benchmarks. Same flags as
 // `next start`: --port, --hostname; `--dev` for development.
 import { createServer } from "node:http";
-import { markFrontServer, trustedProxyHops } from "../lib/net/client-address";
+import { markFrontServer, trustedProxies, trustedProxyHops } from "../lib/net/client-address";
 import { withClientAddress } from "../lib/net/front-server";
 
 function option(name: string, fallback: string): string {
@@ -16,7 +16,9 @@ const port = Number(option("port", process.env.PORT ?? "3000"));
 const hostname = option("hostname", process.env.HOST ?? "0.0.0.0");
 
 async function main() {
-  const hops = trustedProxyHops(); // a bad value stops the server here, saying what is wrong
+  // A bad value stops the server here, saying what is wrong.
+  const hops = trustedProxyHops();
+  const proxies = trustedProxies();
   markFrontServer();
   // As `next start` does; before Next is loaded, which reads it.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
@@ -24,7 +26,7 @@ async function main() {
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer(withClientAddress((req, res) => handle(req, res), hops));
+  const server = createServer(withClientAddress((req, res) => handle(req, res), hops, proxies));
   // As `next start`: keep-alive longer than a load balancer's usual 60 s idle timeout.
   server.keepAliveTimeout = 65_000;
   server.on("error", (error) => {

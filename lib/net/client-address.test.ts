@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, clientAddressFrom, clientNetwork, markFrontServer, resolveClientAddress, trustedProxyHops } from "@/lib/net/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressFrom, clientNetwork, markFrontServer, resolveClientAddress, trustedProxies, trustedProxyHops } from "@/lib/net/client-address";
 import { withClientAddress } from "@/lib/net/front-server";
 
 describe("the client's address", () => {
@@ -25,6 +25,18 @@ describe("the client's address", () => {
     expect(resolveClientAddress("10.0.0.2", "203.0.113.7", 3)).toBe("203.0.113.7");
     expect(resolveClientAddress("10.0.0.2", "not-an-address", 1)).toBe("unknown");
     expect(resolveClientAddress(undefined, undefined, 0)).toBe("unknown");
+  });
+
+  it("believes X-Forwarded-For only from the listed proxies when TRUSTED_PROXIES is set", () => {
+    const proxies = trustedProxies({ TRUSTED_PROXIES: "127.0.0.1, 10.0.0.0/8 fd00::/8" });
+    expect(resolveClientAddress("10.1.2.3", "6.6.6.6, 203.0.113.7", 1, proxies)).toBe("203.0.113.7");
+    expect(resolveClientAddress("::ffff:127.0.0.1", "203.0.113.7", 1, proxies)).toBe("203.0.113.7");
+    expect(resolveClientAddress("fd00::5", "203.0.113.7", 1, proxies)).toBe("203.0.113.7");
+    // Straight to the app, past the proxies: its own address, whatever it claims.
+    expect(resolveClientAddress("198.51.100.9", "203.0.113.7", 1, proxies)).toBe("198.51.100.9");
+    expect(trustedProxies({})).toBeNull();
+    expect(() => trustedProxies({ TRUSTED_PROXIES: "10.0.0.0/33" })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => trustedProxies({ TRUSTED_PROXIES: "nginx" })).toThrow(/TRUSTED_PROXIES/);
   });
 
   it("reads TRUSTED_PROXY_HOPS as a small whole number and refuses anything else", () => {

@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from "node:net";
+import { BlockList, isIPv4, isIPv6 } from "node:net";
 
 // Who is on the other end of a request. One answer for signing limits, the flood gate, sign-in
 // throttling and logs (docs/decisions/021). No "server-only": the front server (scripts/server.ts)
@@ -28,6 +28,36 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
   return Number(raw);
 }
 
+export const TRUSTED_PROXIES_VARIABLE = "TRUSTED_PROXIES";
+
+/**
+ * TRUSTED_PROXIES: the addresses or networks (CIDR) the proxies of our own connect from, e.g.
+ * "127.0.0.1, 10.0.0.0/8". When set, X-Forwarded-For is believed only on connections from them; a
+ * client that reaches the app directly is counted by its own address. Unset: every connection is
+ * taken to come through the proxies (the app must then be reachable only through them).
+ */
+export function trustedProxies(env: Record<string, string | undefined> = process.env): BlockList | null {
+  const raw = env[TRUSTED_PROXIES_VARIABLE]?.trim();
+  if (!raw) return null;
+  const list = new BlockList();
+  for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
+    const [address = "", prefix] = entry.split("/");
+    const family = isIPv4(address) ? "ipv4" : isIPv6(address) ? "ipv6" : null;
+    const bits = prefix === undefined ? (family === "ipv4" ? 32 : 128) : Number(prefix);
+    if (!family || !Number.isInteger(bits) || bits < 0 || bits > (family === "ipv4" ? 32 : 128)) {
+      throw new Error(`${TRUSTED_PROXIES_VARIABLE} must list addresses or networks like 127.0.0.1, 10.0.0.0/8 or fd00::/8, got "${entry}".`);
+    }
+    list.addSubnet(address, bits, family);
+  }
+  return list;
+}
+
+function fromTrustedProxy(socketAddress: string | undefined, proxies: BlockList): boolean {
+  const address = normaliseAddress(socketAddress ?? "");
+  if (address === null) return false;
+  return proxies.check(address, isIPv4(address) ? "ipv4" : "ipv6");
+}
+
 /**
  * The client's address from what the front server sees. `forwardedFor` is every X-Forwarded-For
  * header the request carried, in order. With `hops` proxies of our own, the last `hops` entries
@@ -36,7 +66,9 @@ export function trustedProxyHops(env: Record<string, string | undefined> = proce
  * entries (a request that reached the app without passing every proxy), the furthest one known is
  * used, as Express's "trust proxy" does. Entries that are not addresses end the trusted chain.
  */
-export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number): string {
+export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, hops: number, proxies: BlockList | null = null): string {
+  // A connection that does not come from one of our proxies brings no header worth believing.
+  if (hops > 0 && proxies && !fromTrustedProxy(socketAddress, proxies)) return normaliseAddress(socketAddress ?? "") ?? UNKNOWN_CLIENT;
   const chain = [socketAddress ?? ""];
   const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
     .split(",")

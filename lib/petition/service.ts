@@ -96,6 +96,9 @@ type Attempt = {
 
 async function record(tx: Prisma.TransactionClient, { campaign, input, screening, clientHash, referredById, context, key, networkCapped }: Attempt): Promise<void> {
   const emailCanonical = canonicalEmail(input.email);
+  // One attempt per address at a time, across campaigns, so that concurrent attempts cannot all read
+  // the daily count before any of them adds to it (every path takes it: the same work for all).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${key}))`;
   // Every path reads the same two things first, so they take alike long.
   const [existing] = await tx.$queryRaw<Existing[]>`
     SELECT id, status, email, "confirmedAt", "referralCode" FROM "Signature"

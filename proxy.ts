@@ -10,23 +10,29 @@ import { RETRY_AFTER_SECONDS, unavailableResponse } from "@/lib/db-unavailable";
 import { escapeHtml } from "@/lib/html";
 import { translator } from "@/lib/i18n/catalogs";
 import { log, REQUEST_ID_HEADER, withRequestId } from "@/lib/log";
+import { CACHE_MARK_HEADER, isCacheablePage, renderMarker } from "@/lib/net/cacheable-pages";
 import { floodGate } from "@/lib/petition/flood-gate";
 import { bodySizeVerdict } from "@/lib/security/body-size";
 import { createNonce, securityEnv, securityHeaders } from "@/lib/security/headers";
 import { checkOrigin } from "@/lib/security/origin";
+import { ATTRIBUTION_HEADER, attributionQuery } from "@/lib/sharing/referral";
 
 // Runs on every request except static files. None of its jobs is authorization:
 // - languages: a page path without one (/c/x) is redirected to the reader's (/ur/c/x), from
 //   Accept-Language (next-intl); the language of a path that has one is passed on to the app;
 // - security headers on every response, with a fresh CSP nonce that Next.js puts on its scripts
-//   (lib/security/headers.ts);
+//   (lib/security/headers.ts); except on the public pages a shared cache may hold
+//   (lib/net/cacheable-pages.ts): those are rendered with the process's render marker as nonce and
+//   marked, and the front server turns the marker into script hashes (docs/decisions/023);
+// - the votes lookup (?country=) is served from a page of its own, /c/x/votes/PAK, and the campaign
+//   page's old ?country= is redirected there, so that neither page reads its query;
 // - state-changing requests from other sites get HTTP 403 (lib/security/origin.ts);
 // - request bodies over 64 KB get HTTP 413, except on the admin's campaign editing pages (the vote
 //   import), and bodies of unknown length 411 (lib/security/body-size.ts);
 // - the admin: anonymous visitors are sent to the login page early (the real checks are in every
 //   admin page, action and route, lib/auth/session.ts);
 // - the signing form (campaign page and widget): a network flooding a campaign gets HTTP 429 before
-//   the action runs.
+//   the action runs; the post's own ?ref= and ?utm_source= are handed to the action (lib/sharing/referral.ts).
 const env = securityEnv();
 // One per language, so that the login page it sends anonymous visitors to is in theirs.
 const adminRedirects = Object.fromEntries(
@@ -46,6 +52,10 @@ const OUTSIDE_LANGUAGES = /^\/(?:api|_next)(?:\/|$)|\.[a-z0-9]+$/i;
 const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
 
 const SIGNING_PAGE = /^\/(?:c|embed)\/([^/]+)$/;
+const CAMPAIGN_PAGE = /^\/c\/([^/]+)$/;
+const VOTES_PAGE = /^\/c\/([^/]+)\/votes$/;
+/** What the votes page's lookup may be asked for: a country code, or anything else (answered "unknown"). */
+const lookupCountry = (value: string) => (/^[a-z]{3}$/i.test(value) ? value.toUpperCase() : "unknown");
 // What the matcher used to be: "/admin" and "/admin/((?!login).*)".
 const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.startsWith("/admin/") && !pathname.startsWith("/admin/login"));
 
@@ -74,10 +84,16 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const locale = isLocale(first) ? first : null;
   // The path within the language: "/ur/c/x" -> "/c/x".
   const pathname = locale ? `/${rest.join("/")}` : request.nextUrl.pathname;
-  const nonce = createNonce();
-  const security = securityHeaders({ nonce, pathname, env });
+  // A cacheable page is rendered with the render marker (never sent out); every other response gets a fresh nonce.
+  const marker = locale ? renderMarker() : null;
+  const cacheable = marker !== null && isCacheablePage(request.method, pathname);
+  const nonce = cacheable ? marker : createNonce();
+  const security = securityHeaders({ nonce, pathname, env, sealed: cacheable });
+  if (cacheable) security[CACHE_MARK_HEADER] = "1";
   // A request id for every log line of this request (lib/log.ts), echoed to the caller.
   const requestHeaders = withRequestId(request);
+  // Only this proxy says what a signing post's address carried.
+  requestHeaders.delete(ATTRIBUTION_HEADER);
   // The proxy runs before any page or route, so requestLog() (next/headers) cannot see the id yet:
   // bind it here, so that these lines join the request's others in the log.
   const logger = log.child({ requestId: requestHeaders.get(REQUEST_ID_HEADER) });
@@ -130,6 +146,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
 
   const campaign = locale ? SIGNING_PAGE.exec(pathname) : null;
   if (request.method === "POST" && campaign) {
+    requestHeaders.set(ATTRIBUTION_HEADER, attributionQuery(request.nextUrl.searchParams));
     try {
       const gate = await floodGate(decodeURIComponent(campaign[1]!), request.headers);
       if (gate.flooding) {
@@ -149,6 +166,25 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   requestHeaders.set("x-nonce", nonce);
   if (locale) requestHeaders.set(LOCALE_HEADER, locale);
   requestHeaders.set("Content-Security-Policy", security["Content-Security-Policy"]!);
+
+  const country = request.nextUrl.searchParams.get("country");
+  if (locale && request.method === "GET" && country !== null) {
+    const lookup = CAMPAIGN_PAGE.exec(pathname) ?? VOTES_PAGE.exec(pathname);
+    if (lookup) {
+      // nextUrl keeps the origin Next.js knows itself by: another origin would make the rewrite a proxy to it.
+      const target = request.nextUrl.clone();
+      target.pathname = `/${locale}/c/${lookup[1]}/votes`;
+      if (CAMPAIGN_PAGE.test(pathname)) {
+        // The campaign page's lookup moved to the votes page: links shared from before still answer.
+        target.search = `?country=${encodeURIComponent(country)}`;
+        target.hash = "my-country";
+        return finish(NextResponse.redirect(target, 308));
+      }
+      target.pathname += `/${lookupCountry(country)}`;
+      target.search = "";
+      return finish(NextResponse.rewrite(target, { request: { headers: requestHeaders } }));
+    }
+  }
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 

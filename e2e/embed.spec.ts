@@ -60,8 +60,11 @@ test("a reader signs through the widget in an iframe on another site, which foll
   await confirm.goto(linkIn(mail!, "confirm"));
   await confirm.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(confirm.getByRole("heading", { level: 1, name: "Your signature is confirmed" })).toBeVisible();
-  await page.reload();
-  await expect(page.frameLocator("iframe").getByTestId("confirmed-count")).toHaveText("1 signature");
+  // The widget's page is cached for a few seconds: its count follows within 10 s.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.frameLocator("iframe").getByTestId("confirmed-count")).toHaveText("1 signature", { timeout: 500 });
+  }).toPass({ timeout: 12_000, intervals: [500, 1_000] });
 });
 
 test("only the widget may be framed by other sites", async ({ request }) => {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
@@ -11,6 +11,8 @@ import { createStaff, signInByApi } from "./support/staff";
 // browser meets them (proxy.ts, lib/security/*). The site runs on http here: no HSTS, plain cookies.
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
+/** Pages a shared cache may hold (lib/net/cacheable-pages.ts): their scripts are allowed by hash, not by nonce. */
+const isCached = (path: string) => /^\/(en|ur)(\/privacy|\/c\/[^/]+(\/votes)?|\/embed\/[^/]+)?$/.test(path);
 const directive = (csp: string, name: string) => csp.split(/;\s*/).find((part) => part.startsWith(`${name} `))?.slice(name.length + 1);
 
 /** Collects what the browser reports as CSP violations (events and console messages). */
@@ -40,7 +42,8 @@ test("every kind of response carries the security headers; only the widget may b
     const headers = response.headers();
     const csp = headers["content-security-policy"]!;
     expect(csp, path).toBeTruthy();
-    expect(directive(csp, "script-src"), path).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
+    if (isCached(path)) expect(directive(csp, "script-src"), path).toMatch(/^'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
+    else expect(directive(csp, "script-src"), path).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'$/);
     expect(csp, path).not.toContain("unsafe-eval");
     expect(directive(csp, "object-src"), path).toBe("'none'");
     expect(directive(csp, "base-uri"), path).toBe("'self'");
@@ -69,11 +72,10 @@ test("static files carry nosniff and no framing", async ({ page, request }) => {
   expect(headers["content-security-policy"]).toBeUndefined(); // a script file needs no policy of its own
 });
 
-test("each response has its own nonce, and it is the nonce on the page's scripts", async ({ page }) => {
-  const campaign = await createCampaign();
+test("each response of a page rendered per request has its own nonce, and it is the nonce on the page's scripts", async ({ page }) => {
   const nonces: string[] = [];
   for (let i = 0; i < 2; i++) {
-    const response = await page.goto(`/c/${campaign.slug}`);
+    const response = await page.goto("/admin/login");
     const nonce = nonceOf(response!.headers()["content-security-policy"]);
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     nonces.push(nonce!);
@@ -87,6 +89,26 @@ test("each response has its own nonce, and it is the nonce on the page's scripts
     expect(inDom).toBe(nonce);
   }
   expect(nonces[0]).not.toBe(nonces[1]);
+});
+
+test("a cached page allows exactly its own inline scripts, by hash, and gives away no nonce", async ({ request }) => {
+  const campaign = await createCampaign();
+  for (const path of [`/en/c/${campaign.slug}`, `/ur/c/${campaign.slug}`, `/en/embed/${campaign.slug}`, `/en/c/${seeded.slug}/votes?country=PAK`, "/en/privacy"]) {
+    const [first, second] = [await request.get(path), await request.get(path)];
+    expect(first.headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
+    const csp = first.headers()["content-security-policy"]!;
+    expect(csp, path).not.toContain("nonce");
+    const allowed = directive(csp, "script-src")!.split(" ").slice(1).sort();
+    const html = await first.text();
+    // Every script that runs inline, hashed as sent; no other hash; no nonce left in a tag or the payload.
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=|type="application\/(ld\+)?json"/.test(attributes!));
+    expect(inline.length, path).toBeGreaterThan(1);
+    expect(allowed, path).toEqual([...new Set(inline.map(([, , text]) => `'sha256-${createHash("sha256").update(text!, "utf8").digest("base64")}'`))].sort());
+    expect(html, path).not.toMatch(/<script[^>]*\bnonce=/);
+    expect(html, path).not.toMatch(/nonce\\?":\\?"(?!0+\\?")/);
+    // The same page for the next reader, with the same policy.
+    expect(second.headers()["content-security-policy"], path).toBe(csp);
+  }
 });
 
 test("the campaign page runs without a CSP violation, and the sign form still works with JavaScript and its proof of work", async ({ page }) => {
@@ -125,7 +147,7 @@ test("the other pages run without a CSP violation either, public and admin", asy
   }
 });
 
-test("a script slipped into the page without the nonce does not run (nor an inline event handler)", async ({ page }) => {
+test("a script slipped into a cached page does not run (nor an inline event handler), and the page's own do", async ({ page }) => {
   const campaign = await createCampaign();
   const violations = await watchViolations(page);
   // As if stored text had broken out of its escaping: the HTML gets an inline script, a script with a
@@ -134,12 +156,14 @@ test("a script slipped into the page without the nonce does not run (nor an inli
     const response = await route.fetch();
     const html = (await response.text()).replace(
       "</body>",
-      `<script>window.__injected = "inline"</script><script nonce="guessed">window.__injected = "guessed"</script><img src="/nowhere.png" onerror="window.__injected = 'handler'"></body>`,
+      `<script>window.__injected = "inline"</script><script nonce="guessed">window.__injected = "guessed"</script><script nonce="${"0".repeat(24)}">window.__injected = "blank"</script><img src="/nowhere.png" onerror="window.__injected = 'handler'"></body>`,
     );
     await route.fulfill({ response, body: html });
   });
-  await page.goto(`/c/${campaign.slug}`);
-  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3);
+  const response = await page.goto(`/c/${campaign.slug}`);
+  expect(response!.headers()["cache-control"]).toContain("public");
+  expect(directive(response!.headers()["content-security-policy"]!, "script-src")).toMatch(/^'self'( 'sha256-[^']+')+$/);
+  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(4);
   expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
   expect(violations.join("\n")).toMatch(/script-src/);
   // The page's own scripts still ran: React hydrated the form, and focusing it loads the proof-of-work
@@ -147,6 +171,20 @@ test("a script slipped into the page without the nonce does not run (nor an inli
   await expect(page.locator("altcha-widget")).toHaveCount(0);
   await page.getByLabel("Full name").focus();
   await expect(page.locator("altcha-widget")).toHaveCount(1, { timeout: 10_000 });
+});
+
+test("a script slipped into a page rendered per request does not run either, and the page's own do", async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.route("**/en/admin/login", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</body>", `<script>window.__injected = "inline"</script><script nonce="guessed">window.__injected = "guessed"</script></body>`);
+    await route.fulfill({ response, body: html });
+  });
+  const response = await page.goto("/en/admin/login");
+  expect(response!.headers()["cache-control"]).toBe("private, no-store");
+  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
+  await expect.poll(() => page.evaluate(() => "next" in window)).toBe(true);
 });
 
 test("state-changing requests from elsewhere get 403 and change nothing; the site's own go through", async ({ request }) => {

@@ -5,6 +5,7 @@ import { createCampaign, withDb } from "./support/db";
 import { baseURL } from "./support/env";
 import { mailsTo } from "./support/mail";
 import { send } from "./support/network";
+import { expectOnPageSoon } from "./support/fresh";
 
 // Signers' safety against the running app (docs/decisions/021): whether an address has signed is
 // nobody's business but its owner's. The page, the URL, the status and the time of an answer are the
@@ -127,6 +128,5 @@ test("behind one shared address, 10 people with their own mailboxes who confirm 
   }
   const counted = await withDb(async (client) => (await client.query(`SELECT email FROM "Signature" WHERE "campaignId" = $1 AND status = 'CONFIRMED' ORDER BY email`, [campaign.id])).rows.map((row) => row.email as string));
   expect(counted).toEqual([...people].sort());
-  await page.goto(`/en/c/${campaign.slug}`);
-  await expect(page.getByTestId("confirmed-count")).toHaveText(/^10 signatures/);
+  await expectOnPageSoon(page, `/en/c/${campaign.slug}`, () => expect(page.getByTestId("confirmed-count")).toHaveText(/^10 signatures/, { timeout: 500 }));
 });

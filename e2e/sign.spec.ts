@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { createCampaign, signatureRows } from "./support/db";
 import { postFrom } from "./support/network";
 import { linkIn, mailsTo } from "./support/mail";
+import { expectOnPageSoon } from "./support/fresh";
 
 // Journey: a visitor signs, receives the mail on a real SMTP server, confirms, and sees the count rise.
 
@@ -64,9 +65,10 @@ test("sign, receive the mail, confirm with the button, and see the count rise", 
   expect((await href("Share on X")).searchParams.get("text")).toBe(`I signed: ${campaign.title}`);
   expect((await href("Share on WhatsApp")).searchParams.get("text")).toBe(`I signed: ${campaign.title} ${campaignUrl}&utm_source=whatsapp`);
 
-  await page.goto(`/c/${campaign.slug}`);
-  expect(await count(page)).toBe(1);
-  await expect(page.getByRole("region", { name: "Recent signers" }).getByText("Zainab, Pakistan")).toBeVisible();
+  await expectOnPageSoon(page, `/c/${campaign.slug}`, async () => {
+    expect(await count(page)).toBe(1);
+    await expect(page.getByRole("region", { name: "Recent signers" }).getByText("Zainab, Pakistan")).toBeVisible({ timeout: 500 });
+  });
 
   // The mail's "my data" link shows what is held, and downloads it.
   const dataUrl = mail!.text.match(/https?:\/\/\S+\/my-data\/[\w-]{43}/)?.[0];

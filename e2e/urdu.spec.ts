@@ -4,6 +4,7 @@ import ur from "../messages/ur.json";
 import { createCampaign, signatureRows, withDb } from "./support/db";
 import { linkIn, mailsTo } from "./support/mail";
 import { createStaff, signInByApi } from "./support/staff";
+import { expectOnPageSoon } from "./support/fresh";
 
 // Journey: a reader in Pakistan reads and signs in Urdu, right to left, in the bundled Nastaliq font.
 
@@ -30,7 +31,10 @@ test("Urdu pages fetch the bundled Nastaliq once, preloaded; English pages never
   expect(fonts).toEqual([]);
 
   await page.goto(`/ur/c/${campaign.slug}`);
-  await expect(page.locator('head link[rel="preload"][as="font"]')).toHaveAttribute("href", /^\/fonts\/noto-nastaliq-urdu-400-urdu-[\d.]+-\d+\.woff2$/);
+  // A cached page's render carries the preload twice (React's hint and the element; one download, below).
+  const preloads = await page.locator('head link[rel="preload"][as="font"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  expect(preloads.length).toBeGreaterThan(0);
+  for (const href of preloads) expect(href).toMatch(/^\/fonts\/noto-nastaliq-urdu-400-urdu-[\d.]+-\d+\.woff2$/);
   await page.evaluate(() => document.fonts.ready);
   expect(await page.evaluate(() => document.fonts.check('16px "Noto Nastaliq Urdu"', "پاکستان"))).toBe(true);
   // The preload and the stylesheet's @font-face are one download (a crossorigin mismatch would make two).
@@ -115,9 +119,9 @@ test("a translated campaign is listed, titled and thanked in Urdu; the English s
     ),
   );
   // The home page: the translation's title and summary, marked as Urdu.
-  await page.goto("/ur");
+  // The home page is cached for a few seconds: a new campaign is listed within 10 s.
   const listed = page.getByRole("heading", { level: 2, name: urduTitle });
-  await expect(listed).toHaveAttribute("lang", "ur");
+  await expectOnPageSoon(page, "/ur", () => expect(listed).toHaveAttribute("lang", "ur", { timeout: 500 }));
   await expect(page.getByRole("heading", { level: 2, name: campaign.title })).toHaveCount(0);
   // The campaign page's title (browser tab, search results, share previews) and its Open Graph title.
   await listed.getByRole("link").click();
@@ -128,8 +132,7 @@ test("a translated campaign is listed, titled and thanked in Urdu; the English s
   await page.goto(`/ur/c/${campaign.slug}/thanks`);
   await expect(page.locator("main").getByText(urduTitle, { exact: true })).toHaveAttribute("lang", "ur");
   // The English site is unchanged.
-  await page.goto("/en");
-  await expect(page.getByRole("heading", { level: 2, name: campaign.title })).toHaveAttribute("lang", "en");
+  await expectOnPageSoon(page, "/en", () => expect(page.getByRole("heading", { level: 2, name: campaign.title })).toHaveAttribute("lang", "en", { timeout: 500 }));
   await page.goto(`/en/c/${campaign.slug}`);
   await expect(page).toHaveTitle(new RegExp(campaign.title));
 });

@@ -1,10 +1,16 @@
 // The app's HTTP server: Next's request handler behind a thin front that writes the client's address
-// from the socket (lib/net/front-server.ts), the one thing Next's own server cannot tell route code.
+// from the socket (lib/net/front-server.ts), the one thing Next's own server cannot tell route code;
+// that has the last word on caching and seals cacheable pages' scripts (lib/net/cacheable-response.ts);
+// and that compresses (Next's own compression is off: it would compress before the sealing).
 // `npm start` runs it (scripts/start.ts); so do the fault test and the benchmarks. Same flags as
 // `next start`: --port, --hostname; `--dev` for development.
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import compression from "compression";
+import { setRenderMarker } from "../lib/net/cacheable-pages";
+import { withCacheableResponses } from "../lib/net/cacheable-response";
 import { markFrontServer, trustedProxies, trustedProxyHops } from "../lib/net/client-address";
 import { withClientAddress } from "../lib/net/front-server";
+import { newRenderMarker } from "../lib/security/sealed-html";
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -20,13 +26,18 @@ async function main() {
   const hops = trustedProxyHops();
   const proxies = trustedProxies();
   markFrontServer();
+  const marker = newRenderMarker();
+  setRenderMarker(marker);
   // As `next start` does; before Next is loaded, which reads it.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
   const { default: next } = await import("next");
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer(withClientAddress((req, res) => handle(req, res), hops, proxies));
+  const sealed = withCacheableResponses((req, res) => handle(req, res), marker);
+  // compression's types are Express's; it needs only Node's request and response.
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  const server = createServer(withClientAddress((req, res) => compress(req, res, () => void sealed(req, res)), hops, proxies));
   // As `next start`: keep-alive longer than a load balancer's usual 60 s idle timeout.
   server.keepAliveTimeout = 65_000;
   server.on("error", (error) => {

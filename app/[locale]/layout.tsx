@@ -1,18 +1,16 @@
 import type { Metadata, Viewport } from "next";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { hasLocale } from "next-intl";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { WordsProvider } from "@/components/ui/words";
 import { URDU_FONT_URL } from "@/lib/fonts/urdu";
-import { routing } from "@/i18n/routing";
 import { LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
+  await pageLocale(params);
   const t = await getTranslations("Site");
   return {
     // Makes canonical and Open Graph URLs absolute, on the site's public address (APP_URL).
@@ -27,12 +25,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#12355b" };
 
 export default async function LocaleLayout({ children, params }: Props) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
-  // Every page is rendered per request, so that Next.js can put the request's CSP nonce (proxy.ts)
-  // on its scripts: a page prerendered at build time would carry none, and its scripts would be blocked.
-  await connection();
+  const locale = await pageLocale(params);
+  // Nothing here is per request: the public pages under it are cached and shared (proxy.ts,
+  // lib/net/cacheable-pages.ts); the others are dynamic by their own `dynamic = "force-dynamic"`.
   // The public site's client components get their words formatted here or from the server component
   // that renders them (the signing form, the share bar): the browser formats no message, and public
   // pages load no message formatter. The admin layout gives its forms next-intl's (admin/layout.tsx).

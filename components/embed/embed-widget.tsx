@@ -10,10 +10,9 @@ import { localised, paths } from "@/lib/paths";
 import { signAction } from "@/lib/petition/actions";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { getPetitionProgress } from "@/lib/petition/queries";
-import type { Attribution } from "@/lib/sharing/referral";
 
 /** The widget: the campaign's title (linking to its page, in a new tab), the count, the form. */
-export async function EmbedWidget({ campaign, attribution }: { campaign: PublicCampaign; attribution: Attribution }) {
+export async function EmbedWidget({ campaign }: { campaign: PublicCampaign }) {
   const [t, tForm, text, progress, locale] = await Promise.all([
     getTranslations("Embed"),
     getTranslations("Petition.form"),
@@ -38,7 +37,6 @@ export async function EmbedWidget({ campaign, attribution }: { campaign: PublicC
           action={signAction.bind(null, campaign.slug, "embed")}
           text={text}
           countries={countryOptions(locale)}
-          attribution={attribution}
           linksInNewTab
         />
       ) : (

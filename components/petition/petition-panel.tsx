@@ -8,10 +8,9 @@ import { countryOptions } from "@/lib/countries";
 import { signAction } from "@/lib/petition/actions";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { getPetitionProgress, getRecentSigners } from "@/lib/petition/queries";
-import type { Attribution } from "@/lib/sharing/referral";
 
 /** The petition beside the campaign: the count, the form (or why it is closed), recent signers. */
-export async function PetitionPanel({ campaign, attribution }: { campaign: PublicCampaign; attribution?: Attribution }) {
+export async function PetitionPanel({ campaign }: { campaign: PublicCampaign }) {
   const [t, text, progress, recent] = await Promise.all([getTranslations("Petition.form"), signFormText(campaign.organisation), getPetitionProgress(campaign), getRecentSigners(campaign.id)]);
   const locale = await getLocale();
   const open = isOpenForSignatures(campaign);
@@ -26,7 +25,6 @@ export async function PetitionPanel({ campaign, attribution }: { campaign: Publi
             action={signAction.bind(null, campaign.slug, "page")}
             text={text}
             countries={countryOptions(locale)}
-            attribution={attribution}
           />
         </>
       ) : (

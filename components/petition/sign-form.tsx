@@ -14,15 +14,12 @@ import type { SignFormText } from "@/components/petition/sign-form-text";
 import type { SignFormState } from "@/lib/petition/actions";
 import { COMMENT_MAX, NAME_MAX } from "@/lib/petition/fields";
 import type { SignatureField } from "@/lib/petition/schema";
-import { REFERRAL_FIELD, SOURCE_FIELD, type Attribution } from "@/lib/sharing/referral";
 
 type Props = {
   action: (state: SignFormState, formData: FormData) => Promise<SignFormState>;
   /** The form's words, formatted on the server (signFormText). */
   text: SignFormText;
   countries: CountryOption[];
-  /** Who and what brought the signer here (the page's `ref` and `utm_source`), passed on with the form. */
-  attribution?: Attribution;
   /** In the embedded widget, the privacy link opens a new tab rather than leaving the form. */
   linksInNewTab?: boolean;
 };
@@ -36,7 +33,7 @@ const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment"
  * The server echoes what was typed, so nothing is lost when a field is wrong. Two bot defences ride
  * along: a hidden field people leave empty, and (with JavaScript) an invisible proof of work.
  */
-export function SignForm({ action, text, countries, attribution, linksInNewTab = false }: Props) {
+export function SignForm({ action, text, countries, linksInNewTab = false }: Props) {
   const [state, formAction] = useActionState(action, initialState);
   const locale = usePageLocale();
   const [waitingForProof, setWaitingForProof] = useState(false);
@@ -92,8 +89,6 @@ export function SignForm({ action, text, countries, attribution, linksInNewTab =
         <label htmlFor="mayContact">{text.mayContact}</label>
       </div>
 
-      {attribution?.referral && <input type="hidden" name={REFERRAL_FIELD} value={attribution.referral} />}
-      {attribution?.source && <input type="hidden" name={SOURCE_FIELD} value={attribution.source} />}
       <Honeypot label={text.honeypot} />
       <ProofOfWork onWaitingChange={setWaitingForProof} />
 

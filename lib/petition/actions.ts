@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requestLog } from "@/lib/log";
@@ -10,7 +10,8 @@ import { requestClientAddress } from "@/lib/petition/client";
 import { PetitionError } from "@/lib/petition/errors";
 import { COMMENT_MAX, formValues, HONEYPOT_FIELD, NAME_MAX, POW_FIELD, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
 import { confirmSignature, signPetition, withdrawSignature } from "@/lib/petition/service";
-import { attributionFromForm } from "@/lib/sharing/referral";
+import { EMBED_SOURCE } from "@/lib/sharing/embed";
+import { ATTRIBUTION_HEADER, attributionFromQuery } from "@/lib/sharing/referral";
 
 /** Where a form was signed: the campaign page, or the widget embedded on another site. */
 export type SigningSurface = "page" | "embed";
@@ -42,13 +43,16 @@ export async function signAction(slug: string, surface: SigningSurface, previous
   }
 
   try {
-    const [locale, clientAddress] = await Promise.all([getLocale(), requestClientAddress()]);
+    const [locale, clientAddress, requestHeaders] = await Promise.all([getLocale(), requestClientAddress(), headers()]);
+    // The page's ?ref= and ?utm_source= (proxy.ts); the widget's signatures say "embed" when its snippet names no source.
+    const attribution = attributionFromQuery(requestHeaders.get(ATTRIBUTION_HEADER));
+    if (surface === "embed") attribution.source ??= EMBED_SOURCE;
     await signPetition(slug, parsed.data, {
       locale,
       clientAddress,
       powPayload: text(formData, POW_FIELD),
       honeypot: text(formData, HONEYPOT_FIELD),
-      attribution: attributionFromForm(formData),
+      attribution,
     });
   } catch (error) {
     // A server action cannot answer 429: the form shows why instead, and nothing was written.
@@ -73,8 +77,9 @@ function tokenOf(formData: FormData): string {
 export async function confirmAction(formData: FormData): Promise<void> {
   const token = tokenOf(formData);
   const outcome = await confirmSignature(token);
+  // No revalidatePath: during a rush every confirmation would throw the cached pages away. They are
+  // rendered again every few seconds (lib/net/cacheable-pages.ts), the count with them.
   if (outcome.kind === "confirmed" || outcome.kind === "already-confirmed") {
-    revalidatePath("/", "layout");
     redirect(await here(paths.thanks(outcome.slug, "confirmed", outcome.referral)));
   }
   // Expired or unusable: the link's page explains what happened and what to do.
@@ -85,7 +90,6 @@ export async function withdrawAction(formData: FormData): Promise<void> {
   const token = tokenOf(formData);
   const outcome = await withdrawSignature(token);
   if (outcome.kind === "withdrawn" || outcome.kind === "already-withdrawn") {
-    revalidatePath("/", "layout");
     redirect(await here(paths.thanks(outcome.slug, "withdrawn")));
   }
   redirect(await here(`${paths.withdraw(token)}?tried=1`));

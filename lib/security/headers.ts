@@ -57,12 +57,20 @@ export function frameAncestors(pathname: string, env: Pick<SecurityEnv, "embedAl
   return origins.length > 0 ? [...new Set(origins)].join(" ") : "'none'";
 }
 
-export function contentSecurityPolicy({ nonce, pathname, env }: { nonce: string; pathname: string; env: SecurityEnv }): string {
+/**
+ * `sealed`: a page a shared cache holds (lib/net/cacheable-pages.ts), whose nonce is the render marker.
+ * Next.js reads it as any nonce; the front server replaces it with the hashes of the page's own inline
+ * scripts before the response leaves (lib/security/sealed-html.ts, docs/decisions/023). Without
+ * 'strict-dynamic', the page's chunks load as files of this site ('self').
+ */
+type PolicyInput = { nonce: string; pathname: string; env: SecurityEnv; sealed?: boolean };
+
+export function contentSecurityPolicy({ nonce, pathname, env, sealed = false }: PolicyInput): string {
   const directives = [
     "default-src 'self'",
     // Next.js puts this nonce on its own scripts (it reads it from the request's CSP header);
     // 'strict-dynamic' lets those load the page's chunks. No 'unsafe-inline' for scripts.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${env.development ? " 'unsafe-eval'" : ""}`,
+    `script-src 'self' 'nonce-${nonce}'${sealed ? "" : " 'strict-dynamic'"}${env.development ? " 'unsafe-eval'" : ""}`,
     // Server-rendered style attributes (progress bars, vote bars) and the proof-of-work widget's
     // injected <style>: a nonce here would disable 'unsafe-inline', and attributes cannot carry one.
     "style-src 'self' 'unsafe-inline'",
@@ -88,9 +96,9 @@ export function strictTransportSecurity(env: SecurityEnv): string | null {
 }
 
 /** Every security header of a response, by name. */
-export function securityHeaders({ nonce, pathname, env }: { nonce: string; pathname: string; env: SecurityEnv }): Record<string, string> {
+export function securityHeaders({ nonce, pathname, env, sealed = false }: PolicyInput): Record<string, string> {
   const headers: Record<string, string> = {
-    "Content-Security-Policy": contentSecurityPolicy({ nonce, pathname, env }),
+    "Content-Security-Policy": contentSecurityPolicy({ nonce, pathname, env, sealed }),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": PERMISSIONS_POLICY,

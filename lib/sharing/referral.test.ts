@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributionFromForm, attributionFromSearch, isReferralCode, newReferralCode, withAttribution } from "@/lib/sharing/referral";
+import { attributionFromQuery, attributionFromSearch, attributionQuery, isReferralCode, newReferralCode, withAttribution } from "@/lib/sharing/referral";
 
 describe("referral codes", () => {
   it("are 10 characters from an unambiguous alphabet, and differ", () => {
@@ -24,12 +24,14 @@ describe("attribution", () => {
     expect(attributionFromSearch({ utm_source: "\u202Eevil" }).source).toBeNull();
   });
 
-  it("reads the same from the form's hidden fields", () => {
-    const form = new FormData();
-    form.set("referral", "abcdefghij");
-    form.set("source", "x");
-    expect(attributionFromForm(form)).toEqual({ referral: "abcdefghij", source: "x" });
-    expect(attributionFromForm(new FormData())).toEqual({ referral: null, source: null });
+  it("passes a signing post's ref and utm_source on as a query, and nothing else of it", () => {
+    const query = attributionQuery(new URLSearchParams("country=PAK&ref=abcdefghij&utm_source=WhatsApp&email=a%40b.c"));
+    expect(query).toBe("ref=abcdefghij&utm_source=WhatsApp");
+    expect(attributionFromQuery(query)).toEqual({ referral: "abcdefghij", source: "whatsapp" });
+    expect(attributionQuery(new URLSearchParams(""))).toBe("");
+    expect(attributionFromQuery("")).toEqual({ referral: null, source: null });
+    expect(attributionFromQuery(null)).toEqual({ referral: null, source: null });
+    expect(attributionFromQuery("ref=<script>&utm_source=%E2%80%AEevil")).toEqual({ referral: null, source: null });
   });
 
   it("adds the parameters to a link, keeping what it had", () => {

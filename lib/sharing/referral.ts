@@ -1,13 +1,14 @@
 // Referral attribution. A signer's personal link is the campaign's link with `ref=<code>`; share
-// buttons add `utm_source=<where>`. Both ride along the signing form as hidden fields, so attribution
-// works without JavaScript and without cookies. They are hints, never requirements: a malformed
-// value is dropped, and the signature goes ahead unattributed.
+// buttons add `utm_source=<where>`. The signing form posts to the page's own address, query included
+// (with JavaScript or without), and proxy.ts hands that query to the action in a request header: the
+// page itself stays the same for every reader, so a shared cache can hold it (docs/decisions/023).
+// No cookies. They are hints, never requirements: a malformed value is dropped, and the signature
+// goes ahead unattributed.
 
 export const REFERRAL_PARAM = "ref";
 export const SOURCE_PARAM = "utm_source";
-/** The form fields that carry them (components/petition/sign-form.tsx). */
-export const REFERRAL_FIELD = "referral";
-export const SOURCE_FIELD = "source";
+/** Set by proxy.ts on a signing post: the post's own `ref` and `utm_source`, as a query string. */
+export const ATTRIBUTION_HEADER = "x-advocate-attribution";
 
 const CODE_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no 0/o, 1/l: codes get read aloud and retyped
 const CODE_LENGTH = 10; // 32^10 ≈ 1.1e15
@@ -46,10 +47,20 @@ export function attributionFromSearch(search: Record<string, string | string[] |
   return { referral: isReferralCode(referral) ? referral : null, source: cleanSource(first(search[SOURCE_PARAM])) };
 }
 
-/** From the signing form's hidden fields. */
-export function attributionFromForm(formData: FormData): Attribution {
-  const referral = formData.get(REFERRAL_FIELD);
-  return { referral: isReferralCode(referral) ? referral : null, source: cleanSource(formData.get(SOURCE_FIELD)) };
+/** The part of a page's query that attribution reads, as a query string ("" when none): what proxy.ts passes on. */
+export function attributionQuery(search: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const name of [REFERRAL_PARAM, SOURCE_PARAM]) {
+    const value = search.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  return kept.toString();
+}
+
+/** From ATTRIBUTION_HEADER (a signing post's query). */
+export function attributionFromQuery(query: string | null): Attribution {
+  const search = new URLSearchParams(query ?? "");
+  return attributionFromSearch({ [REFERRAL_PARAM]: search.get(REFERRAL_PARAM) ?? undefined, [SOURCE_PARAM]: search.get(SOURCE_PARAM) ?? undefined });
 }
 
 /** A campaign link carrying a referral code and/or a source, for share buttons and personal links. */

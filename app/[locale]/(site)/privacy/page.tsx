@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { alternates, paths } from "@/lib/paths";
 import { siteShareMetadata } from "@/lib/sharing/share-cards";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
+  const locale = await pageLocale(params);
   const t = await getTranslations("Privacy");
   return {
     title: t("title"),
@@ -13,9 +14,15 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   };
 }
 
+// Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
+export const revalidate = 5;
+export const dynamic = "error";
+export const generateStaticParams = () => [];
+
 const SECTIONS = ["stored", "why", "public", "contact", "withdraw", "keep"] as const;
 
-export default async function PrivacyPage() {
+export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
+  await pageLocale(params);
   const t = await getTranslations("Privacy");
   return (
     <div className="container narrow">

@@ -7,6 +7,9 @@ import { requireStaff } from "@/lib/auth/session";
 import { queueStatus } from "@/lib/email/queue";
 import { signaturesPerDay, statusCountsByCampaign, totalCounts } from "@/lib/moderation/stats";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export default async function DashboardPage() {
   await requireStaff();
   const [t, perCampaign, daily, mail] = await Promise.all([getTranslations("AdminDashboard"), statusCountsByCampaign(), signaturesPerDay(30), queueStatus()]);

@@ -6,6 +6,9 @@ import { getStaff } from "@/lib/auth/session";
 import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { robots: { index: false } };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; notice?: string }> }) {

@@ -3,22 +3,28 @@ import { notFound } from "next/navigation";
 import { EmbedWidget } from "@/components/embed/embed-widget";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
-import { EMBED_SOURCE } from "@/lib/sharing/embed";
-import { attributionFromSearch } from "@/lib/sharing/referral";
+import { pageLocale } from "@/lib/i18n/page-locale";
 
-type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ locale: string; slug: string }> };
+
+// Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
+export const revalidate = 5;
+export const dynamic = "error";
+export const generateStaticParams = () => [];
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const [locale, { slug }] = await Promise.all([pageLocale(params), params]);
   const campaign = await getPublicCampaign(slug);
   return campaign ? { title: (await localisedCampaign(campaign, locale)).title } : {};
 }
 
-/** The counter and the signing form, for an iframe on another site (works without JavaScript too). */
-export default async function EmbedPage({ params, searchParams }: Props) {
-  const [{ slug }, search] = await Promise.all([params, searchParams]);
+/**
+ * The counter and the signing form, for an iframe on another site (works without JavaScript too).
+ * The snippet's utm_source (or "embed") is read from the signing post's address (lib/petition/actions.ts).
+ */
+export default async function EmbedPage({ params }: Props) {
+  const [, { slug }] = await Promise.all([pageLocale(params), params]);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const attribution = attributionFromSearch(search);
-  return <EmbedWidget campaign={campaign} attribution={{ referral: attribution.referral, source: attribution.source ?? EMBED_SOURCE }} />;
+  return <EmbedWidget campaign={campaign} />;
 }

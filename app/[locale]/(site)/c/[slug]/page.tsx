@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { CampaignHeader } from "@/components/campaigns/campaign-header";
 import { Statement } from "@/components/campaigns/statement";
 import { PetitionPanel } from "@/components/petition/petition-panel";
@@ -10,21 +10,18 @@ import { ShareBar } from "@/components/sharing/share-bar";
 import { VoteRecord } from "@/components/votes/vote-record";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
-import { alternates, localised, paths } from "@/lib/paths";
+import { pageLocale } from "@/lib/i18n/page-locale";
+import { alternates, paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
 import { getIntegrityReport } from "@/lib/privacy/integrity";
 import { campaignLink } from "@/lib/sharing/links";
 import { campaignShareMetadata } from "@/lib/sharing/share-cards";
-import { attributionFromSearch } from "@/lib/sharing/referral";
 
-type Props = {
-  params: Promise<{ locale: string; slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, slug } = await params;
+  const [locale, { slug }] = await Promise.all([pageLocale(params), params]);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return {};
   // In the reader's language when the campaign has a translation (the same one the page shows).
@@ -38,22 +35,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+// Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
+export const revalidate = 5;
+export const dynamic = "error";
+export const generateStaticParams = () => [];
+
 // Rendered whole on the server, without Suspense boundaries: streamed parts stay hidden without
 // JavaScript, and an unknown slug must get a real 404 status (docs/decisions/005).
-export default async function CampaignPage({ params, searchParams }: Props) {
-  const { locale, slug } = await params;
+// The same page for every reader: a referral (?ref=) is read from the signing post's address (proxy.ts),
+// and ?country= (the lookup's old home) is redirected to the votes page by proxy.ts.
+export default async function CampaignPage({ params }: Props) {
+  const [locale, { slug }] = await Promise.all([pageLocale(params), params]);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const search = await searchParams;
-  // The lookup moved to the votes page: links shared from before still answer (before any other query).
-  if (typeof search.country === "string") redirect(`${localised(locale, paths.votes(campaign.slug, search.country))}#my-country`);
   const [integrity, byCountry, shown] = await Promise.all([getIntegrityReport(campaign.id), confirmedByCountry(campaign.id), localisedCampaign(campaign, locale)]);
   // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
     <article className="container campaign-layout">
       <CampaignStructuredData campaign={shown} locale={locale} />
       <CampaignHeader campaign={shown} />
-      <PetitionPanel campaign={campaign} attribution={attributionFromSearch(search)} />
+      <PetitionPanel campaign={campaign} />
       <div className="campaign-main">
         <Statement campaign={shown} />
         <ShareBar url={campaignLink(locale, campaign.slug)} title={shown.title} slug={campaign.slug} />

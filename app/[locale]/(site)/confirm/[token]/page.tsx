@@ -5,6 +5,9 @@ import { confirmAction } from "@/lib/petition/actions";
 import { countryName } from "@/lib/countries";
 import { describeToken } from "@/lib/petition/queries";
 
+// Per visitor (a token, a result, a session): rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 // The token is in the address: keep it out of search engines and of Referer headers sent to other
 // sites ("same-origin", not "no-referrer", which makes the browser send Origin: null and Next then
 // rejects the Confirm button's POST without JavaScript).

@@ -7,6 +7,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { isOutboxViewable, outboxDir } from "@/lib/email/config";
 import { listOutbox } from "@/lib/email/outbox";
 
+// Per visitor (a token, a result, a session): rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 // The outbox holds working confirmation links: it exists only while mail is not really sent and

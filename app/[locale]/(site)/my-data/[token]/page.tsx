@@ -5,6 +5,9 @@ import { countryName } from "@/lib/countries";
 import { localised, paths } from "@/lib/paths";
 import { ownData } from "@/lib/privacy/own-data";
 
+// Per visitor (a token, a result, a session): rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
 
 export default async function MyDataPage({ params }: { params: Promise<{ token: string }> }) {

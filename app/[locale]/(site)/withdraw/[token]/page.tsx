@@ -4,6 +4,9 @@ import { TokenPage } from "@/components/petition/token-page";
 import { withdrawAction } from "@/lib/petition/actions";
 import { describeToken } from "@/lib/petition/queries";
 
+// Per visitor (a token, a result, a session): rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
 
 export default async function WithdrawPage({ params }: { params: Promise<{ token: string }> }) {

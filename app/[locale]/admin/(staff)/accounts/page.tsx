@@ -8,6 +8,9 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/constants";
 import { requireAdmin } from "@/lib/auth/session";
 import { twoFactorStates } from "@/lib/auth/two-factor/queries";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminAccounts");
   return { title: t("title") };

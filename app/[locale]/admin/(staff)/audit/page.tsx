@@ -5,6 +5,9 @@ import { listAudit } from "@/lib/audit/queries";
 import { requireStaff } from "@/lib/auth/session";
 import { paths } from "@/lib/paths";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   await requireStaff();
   const { before } = await searchParams;

@@ -6,6 +6,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { listCampaignsForAdmin } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminCampaigns.list");
   return { title: t("title") };

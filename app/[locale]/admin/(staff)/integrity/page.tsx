@@ -7,6 +7,9 @@ import { busyAddresses, busyDomains, type VolumeRow } from "@/lib/moderation/int
 import { campaignChoices } from "@/lib/moderation/queries";
 import { paths } from "@/lib/paths";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export default async function IntegrityPage({ searchParams }: { searchParams: Promise<{ campaign?: string }> }) {
   await requireStaff();
   const [{ campaign: raw }, campaigns, t] = await Promise.all([searchParams, campaignChoices(), getTranslations("AdminIntegrity")]);

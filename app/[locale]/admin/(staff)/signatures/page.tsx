@@ -6,6 +6,9 @@ import { requireStaff } from "@/lib/auth/session";
 import { parseCursor, parseSignatureFilter } from "@/lib/moderation/filter";
 import { campaignChoices, listSignatures } from "@/lib/moderation/queries";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 

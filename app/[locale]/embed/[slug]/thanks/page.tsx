@@ -5,6 +5,9 @@ import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localised, paths, type ThanksResult } from "@/lib/paths";
 import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 
+// Per visitor (a token, a result, a session): rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 const RESULTS: ThanksResult[] = ["check-email"];
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

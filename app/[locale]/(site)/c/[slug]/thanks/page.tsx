@@ -13,6 +13,9 @@ import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
 import { campaignLink } from "@/lib/sharing/links";
 import { attributionFromSearch } from "@/lib/sharing/referral";
 
+// Per visitor (a token, a result, a session): rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 const RESULTS: ThanksResult[] = ["check-email", "confirmed", "withdrawn"];
 
 type Props = { params: Promise<{ locale: string; slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -6,6 +6,9 @@ import { mustSetUpTwoFactor, requireStaffForTwoFactorSetup } from "@/lib/auth/se
 import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
 import { twoFactorStatus } from "@/lib/auth/two-factor/service";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminTwoFactor");
   return { title: t("title") };

@@ -14,6 +14,9 @@ import { storedCampaignValues } from "@/lib/campaigns/schema";
 import { paths, type AdminCampaignNotice } from "@/lib/paths";
 import { importVotesAction } from "@/lib/votes/actions";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 const NOTICES: AdminCampaignNotice[] = ["created", "saved", "unchanged", "imported"];
 

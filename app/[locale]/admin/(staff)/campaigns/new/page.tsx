@@ -7,6 +7,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { createCampaignAction } from "@/lib/campaigns/actions";
 import { paths } from "@/lib/paths";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminCampaigns.new");
   return { title: t("title") };

@@ -8,6 +8,9 @@ import { countryName } from "@/lib/countries";
 import { getSignature } from "@/lib/moderation/queries";
 import { actionsFor } from "@/lib/moderation/service";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 export default async function SignaturePage({ params }: { params: Promise<{ id: string }> }) {
   const staff = await requireStaff();
   const id = Number((await params).id);

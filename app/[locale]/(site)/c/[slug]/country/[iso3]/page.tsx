@@ -8,6 +8,7 @@ import { CountryHistoryView } from "@/components/votes/country-history";
 import { countryDisplayName } from "@/components/votes/country-name";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { alternates, localised, paths } from "@/lib/paths";
 import { shareMetadata } from "@/lib/sharing/share-cards";
 import { absoluteUrl } from "@/lib/site-url";
@@ -16,8 +17,13 @@ import { countryHistory } from "@/lib/votes/results";
 
 type Props = { params: Promise<{ locale: string; slug: string; iso3: string }> };
 
+// Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
+export const revalidate = 5;
+export const dynamic = "error";
+export const generateStaticParams = () => [];
+
 async function load({ params }: Props) {
-  const { locale, slug, iso3 } = await params;
+  const [locale, { slug, iso3 }] = await Promise.all([pageLocale(params), params]);
   const found = await getPublicCampaign(slug);
   const history = found ? countryHistory(await getVoteRecord(found.id), iso3) : null;
   if (!found || !history) return null;

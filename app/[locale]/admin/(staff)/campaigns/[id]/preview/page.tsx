@@ -8,6 +8,9 @@ import { requireAdmin } from "@/lib/auth/session";
 import { getCampaignForPreview } from "@/lib/campaigns/queries";
 import { paths } from "@/lib/paths";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {

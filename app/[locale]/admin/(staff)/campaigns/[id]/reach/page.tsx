@@ -10,6 +10,9 @@ import { localised, paths } from "@/lib/paths";
 import { embedSnippet } from "@/lib/sharing/embed";
 import { campaignReach } from "@/lib/sharing/queries";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {

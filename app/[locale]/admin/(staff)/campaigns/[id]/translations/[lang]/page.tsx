@@ -11,6 +11,9 @@ import { translationPaths } from "@/lib/campaigns/translations-paths";
 import { getTranslationForAdmin } from "@/lib/campaigns/translations-queries";
 import { isLocale, languageLabel } from "@/lib/i18n/locales";
 
+// Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
+export const dynamic = "force-dynamic";
+
 // The segment is [lang], not [locale]: the site's own locale segment may one day sit above the admin.
 type Props = { params: Promise<{ id: string; lang: string }> };
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CampaignLink } from "@/components/campaigns/campaign-link";
 import { CountryLookup } from "@/components/votes/country-lookup";
@@ -6,26 +7,35 @@ import { VoteSources } from "@/components/votes/vote-sources";
 import { VoteTable } from "@/components/votes/vote-table";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
+import { pageLocale } from "@/lib/i18n/page-locale";
 import { alternates, paths } from "@/lib/paths";
 import { campaignShareMetadata } from "@/lib/sharing/share-cards";
 import { getVoteRecord } from "@/lib/votes/queries";
 
-// The votes page, with or without a country looked up: /c/x/votes, and /c/x/votes?country=PAK, which
-// proxy.ts serves from /c/x/votes/PAK so that each answer is a page a shared cache can hold.
+// /c/x/votes, and /c/x/votes?country=PAK (the lookup's plain GET form), which proxy.ts serves from
+// /c/x/votes/PAK so that each answer is a page a shared cache can hold. The canonical address is
+// the votes page's either way.
+type Props = { params: Promise<{ locale: string; slug: string; country?: string[] }> };
 
-export type VotesPageData = NonNullable<Awaited<ReturnType<typeof loadVotesPage>>>;
+// Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
+export const revalidate = 5;
+export const dynamic = "error";
+export const generateStaticParams = () => [];
 
-export async function loadVotesPage(locale: string, slug: string) {
+async function load({ params }: Props) {
+  const [locale, { slug, country }] = await Promise.all([pageLocale(params), params]);
+  if (country && country.length > 1) return null;
   const found = await getPublicCampaign(slug);
   if (!found) return null;
   const [campaign, stages] = await Promise.all([localisedCampaign(found, locale), getVoteRecord(found.id)]);
-  return stages.length > 0 ? { locale, found, campaign, stages } : null;
+  return stages.length > 0 ? { locale, found, campaign, stages, selected: country?.[0] } : null;
 }
 
-export async function votesPageMetadata(data: VotesPageData | null): Promise<Metadata> {
-  if (!data) return {};
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const found = await load(props);
+  if (!found) return {};
   const t = await getTranslations("Votes");
-  const { locale, campaign } = data;
+  const { locale, campaign } = found;
   const title = `${t("pageTitle")}: ${campaign.title}`;
   const path = paths.votes(campaign.slug);
   return {
@@ -33,7 +43,7 @@ export async function votesPageMetadata(data: VotesPageData | null): Promise<Met
     description: campaign.summary,
     alternates: alternates(locale, path),
     // Shared, it shows the campaign's card.
-    ...(await campaignShareMetadata(locale, data.found, campaign, { title, path })),
+    ...(await campaignShareMetadata(locale, found.found, campaign, { title, path })),
   };
 }
 
@@ -42,8 +52,10 @@ export async function votesPageMetadata(data: VotesPageData | null): Promise<Met
  * alternative) and the sources. The campaign page keeps the totals, the map and who voted against,
  * and stays short enough for a phone to load and use quickly.
  */
-export async function VotesPageBody({ data, selected }: { data: VotesPageData; selected?: string }) {
-  const { campaign, stages } = data;
+export default async function VotesPage(props: Props) {
+  const found = await load(props);
+  if (!found) notFound();
+  const { campaign, stages, selected } = found;
   const t = await getTranslations("Votes");
   return (
     <div className="container">

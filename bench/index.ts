@@ -6,8 +6,9 @@ import os from "node:os";
 import { parseArgs } from "node:util";
 import { ensureBuild, startApp } from "./lib/app-server";
 import { runWithCleanup } from "./lib/cleanup";
+import type pg from "pg";
 import { createContext, type Context, type Options } from "./lib/context";
-import { benchPool, createEnvironment } from "./lib/environment";
+import { benchPool, createEnvironment, type BenchEnvironment } from "./lib/environment";
 import { statusMb } from "./lib/memory";
 import { pagePrefix } from "./lib/site-paths";
 import { renderNotes, renderTable, type Figure, type Note } from "./lib/report";
@@ -17,6 +18,7 @@ import { frontend } from "./scenarios/frontend";
 import { instances } from "./scenarios/instances";
 import { lighthouseScores } from "./scenarios/lighthouse";
 import { scale } from "./scenarios/scale";
+import { sharedCache } from "./scenarios/shared-cache";
 import { signing } from "./scenarios/signing";
 
 const SCENARIOS: Record<string, (ctx: Context) => Promise<void>> = {
@@ -27,10 +29,13 @@ const SCENARIOS: Record<string, (ctx: Context) => Promise<void>> = {
   frontend,
   lighthouse: lighthouseScores,
 };
+// Runs the reference deployment (nginx, two instances, PgBouncer: docs/scaling.md) on the same
+// database, after the shared app has stopped; part of the default set.
+const DEPLOYED = ["cache"];
 // Runs its own servers on its own database, so it is not part of the default set.
 const SEPARATE = ["instances"];
 
-const USAGE = `npm run bench -- [--duration S] [--scale N] [--only ${[...Object.keys(SCENARIOS), ...SEPARATE].join(",")}] [--skip-build]`;
+const USAGE = `npm run bench -- [--duration S] [--scale N] [--only ${[...Object.keys(SCENARIOS), ...DEPLOYED, ...SEPARATE].join(",")}] [--skip-build]`;
 
 function parseOptions(): Options {
   const { values } = parseArgs({
@@ -49,7 +54,7 @@ function parseOptions(): Options {
   const seconds = Number(values.duration);
   const rows = Number(values.scale.replace(/[_,]/g, ""));
   const only = values.only ? values.only.split(",").map((name) => name.trim()).filter(Boolean) : null;
-  const unknown = only?.filter((name) => !(name in SCENARIOS) && !SEPARATE.includes(name)) ?? [];
+  const unknown = only?.filter((name) => !(name in SCENARIOS) && !DEPLOYED.includes(name) && !SEPARATE.includes(name)) ?? [];
   if (!(seconds > 0) || !(Number.isInteger(rows) && rows > 0) || unknown.length) {
     console.error(unknown.length ? `Unknown scenario: ${unknown.join(", ")}.` : "--duration and --scale must be positive numbers.");
     console.error(USAGE);
@@ -69,24 +74,21 @@ async function main(): Promise<number> {
   const figures: Figure[] = [];
   const notes: Note[] = [];
 
-  const wanted = options.only ?? Object.keys(SCENARIOS);
+  const wanted = options.only ?? [...Object.keys(SCENARIOS), ...DEPLOYED];
   const inShared = wanted.filter((name) => name in SCENARIOS);
-  if (inShared.length) {
+  const deployed = wanted.filter((name) => DEPLOYED.includes(name));
+  if (inShared.length || deployed.length) {
     log("setting up: fresh embedded PostgreSQL, migrations, seed, admin account");
     const environment = await createEnvironment(log);
     const db = benchPool(environment);
-    const app = await startApp(environment, "app");
-    log(`app: ${app.url} (pid ${app.serverPid()}, ${statusMb(app.serverPid(), "VmRSS").toFixed(0)} MB resident after start, log ${app.logFile})`);
-    const prefix = await pagePrefix(app.url);
-    const ctx = createContext(environment, app, prefix, options, db, { figures, notes });
-    for (const name of inShared) {
-      log(`\n## ${name}`);
+    if (inShared.length) await sharedApp(environment, db, inShared, options, { figures, notes }, log);
+    // After the shared app has stopped: the deployment's two instances must not compete with it.
+    if (deployed.includes("cache")) {
+      log("\n## cache");
       const scenarioStarted = Date.now();
-      await SCENARIOS[name]!(ctx);
-      log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s, server ${statusMb(app.serverPid(), "VmRSS").toFixed(0)} MB resident, load average ${loadAverage()})`);
+      await sharedCache({ figures, notes, options, log }, environment, db);
+      log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s, load average ${loadAverage()})`);
     }
-    // The two-instance check starts its own servers: this one must not compete with them.
-    await app.stop();
   }
   if (wanted.includes("instances")) {
     log("\n## instances");
@@ -99,6 +101,22 @@ async function main(): Promise<number> {
   const unmet = figures.filter((figure) => figure.goal && !figure.goal.met);
   log(`\nGoals: ${figures.filter((figure) => figure.goal?.met).length} met, ${unmet.length} not met${unmet.length ? ` (${unmet.map((figure) => figure.measure).join("; ")})` : ""}.`);
   return 0;
+}
+
+/** The scenarios that share one app server (started here, stopped at the end). */
+async function sharedApp(environment: BenchEnvironment, db: pg.Pool, names: string[], options: Options, sink: { figures: Figure[]; notes: Note[] }, log: (line: string) => void): Promise<void> {
+  const app = await startApp(environment, "app");
+  log(`app: ${app.url} (pid ${app.serverPid()}, ${statusMb(app.serverPid(), "VmRSS").toFixed(0)} MB resident after start, log ${app.logFile})`);
+  const prefix = await pagePrefix(app.url);
+  const ctx = createContext(environment, app, prefix, options, db, sink);
+  for (const name of names) {
+    log(`\n## ${name}`);
+    const scenarioStarted = Date.now();
+    await SCENARIOS[name]!(ctx);
+    log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s, server ${statusMb(app.serverPid(), "VmRSS").toFixed(0)} MB resident, load average ${loadAverage()})`);
+  }
+  // The deployment and the two-instance check start their own servers: this one must not compete with them.
+  await app.stop();
 }
 
 /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */

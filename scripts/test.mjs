@@ -104,7 +104,8 @@ if (wants("faults")) {
 }
 
 // Two app instances on one database take signatures at once: none lost, none duplicated, one count.
-if (wants("instances")) check("two instances on one database (bench/instances.ts)", "npm", ["run", "--silent", "bench:instances"]);
+// Through the reference deployment (nginx and PgBouncer, installed from Debian's packages when missing).
+if (wants("instances")) check("two instances behind nginx and PgBouncer (bench/instances.ts)", "npm", ["run", "--silent", "bench:instances"]);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

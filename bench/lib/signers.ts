@@ -2,7 +2,10 @@
 // GET the campaign page once for the form's server-action fields, then POST one multipart body per
 // signature to the campaign page. Each signer has a unique email and a unique network address
 // (X-Forwarded-For, the first hop of which the app trusts), so the per-network limits see ordinary
-// traffic rather than one client.
+// traffic rather than one client. Through the deployment (nginx in front, bench/lib/deployment.ts) the
+// network is the address a request leaves from instead: a loopback address per signer, which nginx
+// writes into X-Forwarded-For itself, as it does for every reader on a real host.
+import http from "node:http";
 import { hiddenFields, multipart } from "./html-form";
 
 const COUNTRIES = ["GBR", "PAK", "USA", "DEU", "FRA", "IND", "CAN", "NLD", "IRL", "AUS", "ESP", "ITA", "SWE", "NGA", "KEN", "BRA"];
@@ -73,10 +76,52 @@ export function headerOf(headers: Record<string, string>, name: string): string 
   return undefined;
 }
 
-/** Signs once with fetch (no redirect following); for single signatures and checks, not for load. */
-export async function signOnce(baseUrl: string, form: SignForm, who: Signer): Promise<SignResult> {
+/**
+ * How a signer's network reaches the app: "header", as the X-Forwarded-For entry a proxy would have
+ * written (the bench plays the proxy, talking to the app directly); "source", as the address the
+ * request leaves from (a real proxy in front writes the header).
+ */
+export type NetworkVia = "header" | "source";
+
+/**
+ * The loopback address that stands for IPv4 network "a.b.c.d": 127.b.c.d (Linux answers on all of
+ * 127.0.0.0/8), with b = 0 taken as 100 so that no signer is 127.0.0.1, the proxies' own address.
+ */
+export function loopbackFor(network: string): string {
+  const [, b = "0", c = "0", d = "0"] = network.trim().split(".");
+  return `127.${Number(b) || 100}.${c}.${d}`;
+}
+
+/**
+ * Signs once (no redirect following); for single signatures and checks, not for load. With `via:
+ * "source"`, the request leaves from the loopback address of the last entry of `who.network`, and
+ * any entries before it are sent as an X-Forwarded-For the client wrote itself (a forgery the proxy
+ * must not let through).
+ */
+export async function signOnce(baseUrl: string, form: SignForm, who: Signer, via: NetworkVia = "header"): Promise<SignResult> {
   const request = signRequest(form, who, baseUrl);
+  if (via === "source") {
+    const entries = who.network.split(",").map((entry) => entry.trim());
+    const headers = { ...request.headers };
+    delete headers["x-forwarded-for"];
+    if (entries.length > 1) headers["x-forwarded-for"] = entries.slice(0, -1).join(", ");
+    const answer = await postFrom(loopbackFor(entries[entries.length - 1]!), `${baseUrl}${request.path}`, headers, request.body);
+    return classify(answer.status, answer.location);
+  }
   const response = await fetch(`${baseUrl}${request.path}`, { method: "POST", headers: request.headers, body: request.text, redirect: "manual" });
   await response.arrayBuffer();
   return classify(response.status, response.headers.get("location") ?? undefined);
+}
+
+/** A POST on a new connection from `localAddress`; the status and Location of the answer. */
+function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { ...headers, "content-length": String(body.length) }, localAddress, agent: false }, (response) => {
+      response.resume();
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, location: response.headers.location }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+    request.end(body);
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { unnamedStatements } from "@/lib/database/unnamed-statements";
 import { serverEnv } from "@/lib/env";
 import { persistentSecret } from "@/lib/secrets";
 
@@ -41,7 +42,8 @@ function limiter(kind: Kind): RateLimiterPostgres {
     const pool = new Pool({ connectionString: serverEnv().DATABASE_URL, max: 2 });
     const make = (name: Kind) =>
       new RateLimiterPostgres({
-        storeClient: pool,
+        storeClient: unnamedStatements(pool), // PgBouncer in transaction pooling: no named statements
+        storeType: "pool",
         tableName: "RateLimit",
         tableCreated: true, // created by the migration admin_search_rate_limits
         keyPrefix: `sign-in-${name}`,

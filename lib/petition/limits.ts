@@ -3,6 +3,7 @@ import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { serverEnv } from "@/lib/env";
 import { POOL_DEFAULTS } from "@/lib/db";
+import { unnamedStatements } from "@/lib/database/unnamed-statements";
 import { log } from "@/lib/log";
 
 // Signatures per client network per campaign, counted in PostgreSQL (the RateLimit table, created by
@@ -77,7 +78,8 @@ export function limiter(prefix: string, rate: Rate): RateLimiterPostgres {
   let found = limiters.get(id);
   if (!found) {
     found = new RateLimiterPostgres({
-      storeClient: pool,
+      storeClient: unnamedStatements(pool), // PgBouncer in transaction pooling: no named statements
+      storeType: "pool",
       tableName: "RateLimit",
       tableCreated: true, // created by the migration admin_search_rate_limits
       keyPrefix: prefix,

@@ -1,6 +1,7 @@
-// The campaign page while people sign and confirm at the pace of the UK's record petition (about
-// 2,000 signatures a minute), against Next's own static page in the same server under the same
-// stream; then how far behind the database the count shown on the page and in the JSON API is.
+// The campaign page from the app alone (no cache in front) while people sign and confirm at the pace
+// of the UK's record petition (about 2,000 signatures a minute), against the app's most trivial route
+// (/api/ping) in the same server under the same stream, and the privacy page (cached as the campaign
+// page is) for reference; then how far behind the database the count on the page and in the API is.
 import type { Context } from "../lib/context";
 import { startFlow, type FlowStats } from "../lib/flow";
 import { load } from "../lib/load";
@@ -13,8 +14,9 @@ const CONNECTIONS = 50;
 const FLOW_PER_SECOND = 35;
 const STALENESS_SAMPLES = 5;
 const STALENESS_LIMIT_MS = 60_000;
-// The baseline: the simplest page, no database. `next build` prerendered it (○) until the root layout
-// opted every page out of prerendering (CSP nonces); the table says which it is in the build measured.
+// The baseline (issue 16): a route handler that does nothing. The privacy page, the simplest page
+// (no database), is measured too: both it and the campaign page come from Next's render cache.
+const PING = "/api/ping";
 const STATIC_PAGE = "/privacy";
 
 export async function campaignPage(ctx: Context): Promise<void> {
@@ -22,6 +24,7 @@ export async function campaignPage(ctx: Context): Promise<void> {
   const page = campaignPath(ctx.prefix, environment.slug);
   const staticPage = `${ctx.prefix}${STATIC_PAGE}`;
   const baseline = `${staticPage} (${renderMode(staticPage)})`;
+  await load({ url: `${app.url}${PING}`, connections: 10, seconds: 2 });
   await load({ url: `${app.url}${staticPage}`, connections: 10, seconds: 2 });
   await load({ url: `${app.url}${page}`, connections: 10, seconds: 2 });
 
@@ -29,6 +32,8 @@ export async function campaignPage(ctx: Context): Promise<void> {
   const flow = await startFlow({ baseUrl: app.url, prefix: ctx.prefix, slug: environment.slug, dataDir: environment.dataDir, perSecond: FLOW_PER_SECOND, tag: `flow${Date.now().toString(36)}`, firstNetwork: (3 << 22) + (1 << 20) });
   try {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
+    ctx.log(`${PING}, ${CONNECTIONS} connections, ${options.seconds} s`);
+    const ping = await load({ url: `${app.url}${PING}`, connections: CONNECTIONS, seconds: options.seconds });
     ctx.log(`static page ${staticPage}, ${CONNECTIONS} connections, ${options.seconds} s`);
     const before = flow.stats();
     const simple = await load({ url: `${app.url}${staticPage}`, connections: CONNECTIONS, seconds: options.seconds });
@@ -37,14 +42,14 @@ export async function campaignPage(ctx: Context): Promise<void> {
     const campaign = await load({ url: `${app.url}${page}`, connections: CONNECTIONS, seconds: options.seconds });
     const after = flow.stats();
 
-    ctx.figure({ scenario: SCENARIO, measure: `${baseline} requests/s`, value: simple.rps, unit: "req/s" });
+    ctx.figure({ scenario: SCENARIO, measure: `${baseline} requests/s`, value: simple.rps, unit: "req/s", baseline: { label: PING, value: ping.rps } });
     ctx.figure({
       scenario: SCENARIO,
-      measure: "campaign page requests/s",
+      measure: "campaign page requests/s, app alone",
       value: campaign.rps,
       unit: "req/s",
-      baseline: { label: baseline, value: simple.rps },
-      goal: { text: "≥ 0.9× baseline", met: campaign.rps >= 0.9 * simple.rps },
+      baseline: { label: PING, value: ping.rps },
+      goal: { text: "≥ 0.5× baseline", met: campaign.rps > 0 && campaign.rps >= 0.5 * ping.rps },
     });
     ctx.figure({ scenario: SCENARIO, measure: "campaign page p99 latency", value: campaign.p99, unit: "ms", baseline: { label: `${staticPage} p99`, value: simple.p99 } });
     const bad = (statuses: Record<string, number>) => Object.entries(statuses).filter(([code]) => code !== "200").map(([code, n]) => `${code}×${n}`).join(" ");

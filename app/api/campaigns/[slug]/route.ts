@@ -2,13 +2,15 @@ import { getPublicCampaignSummary } from "@/lib/campaigns/public-api";
 import { noteIfDatabaseUnavailable } from "@/lib/database/outage";
 import { RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 import { requestLog } from "@/lib/log";
+import { PAGE_CACHE_CONTROL } from "@/lib/net/cacheable-pages";
 
 // The public JSON API: open to any site (CORS) and cacheable by a CDN, which absorbs a rush of
-// readers; the count it carries is at most `s-maxage` seconds old at the edge.
+// readers. Cached as the public pages are (lib/net/cacheable-pages.ts): 5 s fresh, served stale at
+// most 5 s more while a cache fetches anew, so the count it carries is at most 10 s old.
 const HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
-  "Cache-Control": "public, max-age=0, s-maxage=10, stale-while-revalidate=60",
+  "Cache-Control": PAGE_CACHE_CONTROL,
 };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
@@ -23,7 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       { status: 503, headers: { ...HEADERS, "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) } },
     );
   }
-  if (!summary) return Response.json({ error: "not found" }, { status: 404, headers: { ...HEADERS, "Cache-Control": "public, s-maxage=10" } });
+  if (!summary) return Response.json({ error: "not found" }, { status: 404, headers: { ...HEADERS, "Cache-Control": "public, max-age=0, s-maxage=5" } });
   return Response.json(summary, { headers: HEADERS });
 }
 

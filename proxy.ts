@@ -24,8 +24,8 @@ import { ATTRIBUTION_HEADER, attributionQuery } from "@/lib/sharing/referral";
 //   (lib/security/headers.ts); except on the public pages a shared cache may hold
 //   (lib/net/cacheable-pages.ts): those are rendered with the process's render marker as nonce and
 //   marked, and the front server turns the marker into script hashes (docs/decisions/023);
-// - the votes lookup (?country=) is served from a page of its own, /c/x/votes/PAK, and the campaign
-//   page's old ?country= is redirected there, so that neither page reads its query;
+// - the votes lookup (?country=) and the campaign page's old ?country= links are redirected to the
+//   country's own lookup page, /c/x/votes/PAK, so that no page reads its query;
 // - state-changing requests from other sites get HTTP 403 (lib/security/origin.ts);
 // - request bodies over 64 KB get HTTP 413, except on the admin's campaign editing pages (the vote
 //   import), and bodies of unknown length 411 (lib/security/body-size.ts);
@@ -56,6 +56,9 @@ const CAMPAIGN_PAGE = /^\/c\/([^/]+)$/;
 const VOTES_PAGE = /^\/c\/([^/]+)\/votes$/;
 /** What the votes page's lookup may be asked for: a country code, or anything else (answered "unknown"). */
 const lookupCountry = (value: string) => (/^[a-z]{3}$/i.test(value) ? value.toUpperCase() : "unknown");
+/** The lookup's own pages: /c/x/votes/PAK and /c/x/votes/unknown; any other path under /votes/ is not a page. */
+const VOTES_SUBPAGE = /^\/c\/[^/]+\/votes\/(.*)$/;
+const isLookupPage = (rest: string) => /^(?:[A-Z]{3}|unknown)$/.test(rest);
 // What the matcher used to be: "/admin" and "/admin/((?!login).*)".
 const isAdminPage = (pathname: string) => pathname === "/admin" || (pathname.startsWith("/admin/") && !pathname.startsWith("/admin/login"));
 
@@ -135,11 +138,21 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   }
 
   if (!locale) {
-    if (!OUTSIDE_LANGUAGES.test(pathname)) return finish(handleLanguage(request));
+    if (!OUTSIDE_LANGUAGES.test(pathname)) {
+      // next-intl redirects a path without a language to the reader's. It would also rewrite one whose
+      // language is percent-encoded (/%65n/c/x) to the page itself, with the client's own headers and
+      // none of this proxy's work (nonce or render marker, attribution, flood gate): refused instead.
+      const answer = handleLanguage(request);
+      if (answer.status >= 300 && answer.status < 400 && answer.headers.has("location")) return finish(answer);
+      return finish(plainText("Not found.", 404));
+    }
   } else if (isAdminPage(pathname)) {
     const redirect = await adminRedirects[locale](request as NextRequestWithAuth, event);
     if (redirect) return finish(redirect);
   }
+
+  const votesSubpage = locale ? VOTES_SUBPAGE.exec(pathname) : null;
+  if (votesSubpage && !isLookupPage(votesSubpage[1]!)) return finish(plainText("Not found.", 404));
 
   // Once a request has found the database away, pages answer 503 until a probe finds it back.
   if (locale && databaseOutageSince() !== null && (await databaseStillDown(() => db().$queryRaw`SELECT 1`))) return finish(unavailable(request, locale));
@@ -170,19 +183,16 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   const country = request.nextUrl.searchParams.get("country");
   if (locale && request.method === "GET" && country !== null) {
     const lookup = CAMPAIGN_PAGE.exec(pathname) ?? VOTES_PAGE.exec(pathname);
+    // The lookup's GET form (and the campaign page's old ?country= links) go to the country's own
+    // lookup page, which a shared cache can hold. Built on nextUrl, whose origin Next.js sends as a
+    // relative Location (a rewrite would not do: Next.js proxies one to an origin it does not
+    // recognise as its own, over HTTP).
     if (lookup) {
-      // nextUrl keeps the origin Next.js knows itself by: another origin would make the rewrite a proxy to it.
       const target = request.nextUrl.clone();
-      target.pathname = `/${locale}/c/${lookup[1]}/votes`;
-      if (CAMPAIGN_PAGE.test(pathname)) {
-        // The campaign page's lookup moved to the votes page: links shared from before still answer.
-        target.search = `?country=${encodeURIComponent(country)}`;
-        target.hash = "my-country";
-        return finish(NextResponse.redirect(target, 308));
-      }
-      target.pathname += `/${lookupCountry(country)}`;
+      target.pathname = `/${locale}/c/${lookup[1]}/votes/${lookupCountry(country)}`;
       target.search = "";
-      return finish(NextResponse.rewrite(target, { request: { headers: requestHeaders } }));
+      target.hash = "my-country";
+      return finish(NextResponse.redirect(target, 307));
     }
   }
   return finish(NextResponse.next({ request: { headers: requestHeaders } }));

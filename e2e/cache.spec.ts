@@ -71,13 +71,32 @@ test("a cached page never carries another visitor's referral, form state or staf
 
 test("the votes lookup is a page of its own for each country, and the old campaign-page link still answers", async ({ request }) => {
   const campaign = `/en/c/pakistan-un-human-rights-defenders-2015`;
-  const lookup = await request.get(`${campaign}/votes?country=pak`);
+  const asked = await request.get(`${campaign}/votes?country=pak`, { maxRedirects: 0 });
+  expect(asked.status()).toBe(307);
+  expect(asked.headers()["location"]).toBe(`${campaign}/votes/PAK#my-country`);
+  const lookup = await request.get(`${campaign}/votes/PAK`);
   expect(lookup.headers()["cache-control"]).toBe(PUBLIC);
   expect(await lookup.text()).toContain("lookup-result");
   const unknown = await request.get(`${campaign}/votes?country=%3Cscript%3E`);
+  expect(unknown.url()).toMatch(/\/votes\/unknown#my-country$/);
   expect(unknown.status()).toBe(200);
   expect(await unknown.text()).toContain("We have no vote record for that country");
   const old = await request.get(`${campaign}?country=PAK`, { maxRedirects: 0 });
-  expect(old.status()).toBe(308);
-  expect(old.headers()["location"]).toBe(`${campaign}/votes?country=PAK#my-country`);
+  expect(old.status()).toBe(307);
+  expect(old.headers()["location"]).toBe(`${campaign}/votes/PAK#my-country`);
+  // No other page under /votes/: made-up paths fill no cache.
+  expect((await request.get(`${campaign}/votes/a/b`)).status()).toBe(404);
+  expect((await request.get(`${campaign}/votes/pak`)).status()).toBe(404);
+});
+
+test("a page reached with its language percent-encoded is refused, not served around the proxy", async ({ request }) => {
+  // next-intl would rewrite /%65n/… to /en/… with the client's own headers (no render marker, no
+  // nonce of ours, a client-chosen policy): the cached page could be rendered with the client's nonce.
+  for (const path of ["/%65n/c/pakistan-un-human-rights-defenders-2015", "/%75r", "/%65n/c/pakistan-un-human-rights-defenders-2015/votes"]) {
+    const response = await request.get(path, { maxRedirects: 0, headers: { "Content-Security-Policy": "script-src 'nonce-chosen'", RSC: "1" } });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain("chosen");
+  }
+  // A path without a language is still sent to the reader's.
+  expect((await request.get("/c/pakistan-un-human-rights-defenders-2015", { maxRedirects: 0 })).status()).toBe(307);
 });

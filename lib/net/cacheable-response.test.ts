@@ -112,11 +112,49 @@ describe("the front server's answer for pages (lib/net/cacheable-response.ts)", 
     expect(answer.body.toString()).toBe("<p>x</p>");
   });
 
-  it("blanks the marker in a marked page's RSC payload, and in its policy", async () => {
-    const answer = await get(await serve(nextLike({ type: "text/x-component", body: `0:{"nonce":"${marker}"}` })));
+  it("blanks the marker in a marked page's RSC payload and its policy; public only at the payload's own _rsc address", async () => {
+    const url = await serve(nextLike({ type: "text/x-component", body: `0:{"nonce":"${marker}"}` }));
+    const answer = await get(`${url}/en/c/x?_rsc=abc`);
     expect(answer.body.toString()).toBe(`0:{"nonce":"${"0".repeat(marker.length)}"}`);
     expect(answer.headers["content-security-policy"]).toBe("default-src 'self'; script-src 'self'; object-src 'none'");
     expect(answer.headers["cache-control"]).toBe(PAGE_CACHE_CONTROL);
+    // At the page's own address (an RSC header without _rsc), a shared cache that ignores Vary would serve it as the page.
+    expect((await get(`${url}/en/c/x`)).headers["cache-control"]).toBe(PRIVATE_CACHE_CONTROL);
+  });
+
+  it("blanks the marker in an unmarked page as it streams, even split across chunks, keeping its length", async () => {
+    const body = `<p>a</p><script nonce="${marker}">x()</script>`;
+    const cut = body.indexOf(marker) + 5;
+    const answer = await get(
+      await serve((_req, res) => {
+        res.setHeader("Content-Type", "text/html");
+        res.setHeader("Content-Length", Buffer.byteLength(body));
+        res.setHeader("Content-Security-Policy", policy);
+        res.write(body.slice(0, cut));
+        res.write(body.slice(cut));
+        res.end();
+      }),
+    );
+    expect(answer.body.toString()).toBe(body.replace(marker, "0".repeat(marker.length)));
+    expect(answer.headers["cache-control"]).toBe(PRIVATE_CACHE_CONTROL);
+    expect(answer.headers["content-security-policy"]).not.toContain(marker);
+  });
+
+  it("gives a shared page no request id, and refuses a marked page it cannot read", async () => {
+    const withId: Handler = (req, res) => {
+      res.setHeader("x-request-id", "first-reader");
+      nextLike()(req, res);
+    };
+    expect((await get(await serve(withId))).headers["x-request-id"]).toBeUndefined();
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    const encoded: Handler = (req, res) => {
+      res.setHeader("Content-Encoding", "gzip");
+      nextLike()(req, res);
+    };
+    const refused = await get(await serve(encoded));
+    expect(refused.status).toBe(500);
+    expect(refused.headers["cache-control"]).toBe(PRIVATE_CACHE_CONTROL);
+    expect(refused.body.toString()).not.toContain(marker);
   });
 
   it("leaves files and JSON as their route made them, the marker's nonce aside", async () => {
@@ -130,7 +168,7 @@ describe("the front server's answer for pages (lib/net/cacheable-response.ts)", 
     const answer = await get(
       await serve((_req, res) => {
         res.setHeader(CACHE_MARK_HEADER, "1");
-        res.writeHead(404, { "Content-Type": "text/html", "Content-Security-Policy": policy }).end(page);
+        res.writeHead(404, ["Content-Type", "text/html", "Content-Security-Policy", policy]).end(page);
       }),
     );
     expect(answer.status).toBe(404);

@@ -12,8 +12,8 @@ import { alternates, paths } from "@/lib/paths";
 import { campaignShareMetadata } from "@/lib/sharing/share-cards";
 import { getVoteRecord } from "@/lib/votes/queries";
 
-// /c/x/votes, and /c/x/votes?country=PAK (the lookup's plain GET form), which proxy.ts serves from
-// /c/x/votes/PAK so that each answer is a page a shared cache can hold. The canonical address is
+// /c/x/votes, and /c/x/votes/PAK, where proxy.ts sends the lookup's plain GET form (?country=PAK) so
+// that each answer is a page a shared cache can hold (any other /votes/… path is a 404 there). The canonical address is
 // the votes page's either way.
 type Props = { params: Promise<{ locale: string; slug: string; country?: string[] }> };
 

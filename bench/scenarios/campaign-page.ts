@@ -93,18 +93,25 @@ async function staleness(ctx: Context, page: string): Promise<[number, number]> 
     `SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = $1 AND s.status = 'CONFIRMED'`,
     [ctx.environment.slug],
   );
-  const truth = rows[0]!.n;
+  return countLags({ url: ctx.app.url, page, slug: ctx.environment.slug, truth: rows[0]!.n, limitMs: STALENESS_LIMIT_MS });
+}
+
+/**
+ * Polls the page and the count API at `url` until each shows at least `truth`; how long each took
+ * (ms) from now, capped at `limitMs`. Also used through the shared cache (shared-cache.ts).
+ */
+export function countLags({ url, page, slug, truth, limitMs }: { url: string; page: string; slug: string; truth: number; limitMs: number }): Promise<[number, number]> {
   const started = Date.now();
   const until = async (read: () => Promise<number>): Promise<number> => {
-    while (Date.now() - started < STALENESS_LIMIT_MS) {
+    while (Date.now() - started < limitMs) {
       if ((await read()) >= truth) return Date.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    return STALENESS_LIMIT_MS;
+    return limitMs;
   };
   return Promise.all([
-    until(async () => shownCount(await (await fetch(`${ctx.app.url}${page}`)).text())),
-    until(async () => ((await (await fetch(`${ctx.app.url}/api/campaigns/${ctx.environment.slug}`)).json()) as { confirmed: number }).confirmed),
+    until(async () => shownCount(await (await fetch(`${url}${page}`)).text())),
+    until(async () => ((await (await fetch(`${url}/api/campaigns/${slug}`)).json()) as { confirmed: number }).confirmed),
   ]);
 }
 

@@ -13,7 +13,7 @@ import { startFlow } from "../lib/flow";
 import { load, type LoadResult } from "../lib/load";
 import type { Figure, Note } from "../lib/report";
 import { campaignPath, pagePrefix } from "../lib/site-paths";
-import { shownCount } from "./campaign-page";
+import { countLags } from "./campaign-page";
 
 const SCENARIO = "shared cache";
 const CONNECTIONS = 50;
@@ -175,17 +175,6 @@ async function staleness(db: pg.Pool, slug: string, url: string, page: string, a
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId" WHERE c.slug = $1 AND s.status = 'CONFIRMED'`, [slug])).rows[0]!.n;
   let truth = await confirmed();
   for (const deadline = Date.now() + 10_000; truth <= above && Date.now() < deadline; truth = await confirmed()) await new Promise((resolve) => setTimeout(resolve, 100));
-  const started = Date.now();
-  const until = async (read: () => Promise<number>): Promise<number> => {
-    while (Date.now() - started < STALENESS_LIMIT_MS) {
-      if ((await read()) >= truth) return Date.now() - started;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return STALENESS_LIMIT_MS;
-  };
-  const [pageLag, apiLag] = await Promise.all([
-    until(async () => shownCount(await (await fetch(`${url}${page}`)).text())),
-    until(async () => ((await (await fetch(`${url}/api/campaigns/${slug}`)).json()) as { confirmed: number }).confirmed),
-  ]);
+  const [pageLag, apiLag] = await countLags({ url, page, slug, truth, limitMs: STALENESS_LIMIT_MS });
   return [pageLag, apiLag, truth];
 }

@@ -1,7 +1,5 @@
 // @ts-check
-const createNextIntlPlugin = require("next-intl/plugin");
-
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const { PHASE_PRODUCTION_SERVER } = require("next/constants");
 
 // Static files skip proxy.ts (no nonce to give them), so their headers are set here. Everything else
 // gets its security headers, CSP included, from proxy.ts (lib/security/headers.ts): a header set for
@@ -46,4 +44,7 @@ const nextConfig = {
   },
 };
 
-module.exports = withNextIntl(nextConfig);
+// next-intl's plugin points the build at i18n/request.ts; a built app being served does not need it, and
+// loading it would load @swc/core's native binary (27 MB resident) into every server process.
+module.exports = (/** @type {string} */ phase) =>
+  phase === PHASE_PRODUCTION_SERVER ? nextConfig : require("next-intl/plugin")("./i18n/request.ts")(nextConfig);

@@ -106,7 +106,8 @@ async function main(): Promise<number> {
 /** The scenarios that share one app server (started here, stopped at the end). */
 async function sharedApp(environment: BenchEnvironment, db: pg.Pool, names: string[], options: Options, sink: { figures: Figure[]; notes: Note[] }, log: (line: string) => void): Promise<void> {
   const app = await startApp(environment, "app");
-  log(`app: ${app.url} (pid ${app.serverPid()}, ${statusMb(app.serverPid(), "VmRSS").toFixed(0)} MB resident after start, log ${app.logFile})`);
+  const startedMb = statusMb(app.serverPid(), "VmRSS");
+  log(`app: ${app.url} (pid ${app.serverPid()}, ${startedMb.toFixed(0)} MB resident after start, log ${app.logFile})`);
   const prefix = await pagePrefix(app.url);
   const ctx = createContext(environment, app, prefix, options, db, sink);
   for (const name of names) {
@@ -115,6 +116,16 @@ async function sharedApp(environment: BenchEnvironment, db: pg.Pool, names: stri
     await SCENARIOS[name]!(ctx);
     log(`  (${((Date.now() - scenarioStarted) / 1000).toFixed(0)} s, server ${statusMb(app.serverPid(), "VmRSS").toFixed(0)} MB resident, load average ${loadAverage()})`);
   }
+  // What the process kept after all of it (issue 16: at most 300 MB, so a small container is not killed).
+  const afterMb = statusMb(app.serverPid(), "VmRSS");
+  sink.figures.push({
+    scenario: "memory",
+    measure: `app server resident after ${names.join(", ")}`,
+    value: afterMb,
+    unit: "MB",
+    baseline: { label: "resident after start", value: startedMb },
+    goal: { text: "≤ 300 MB", met: afterMb <= 300 },
+  });
   // The deployment and the two-instance check start their own servers: this one must not compete with them.
   await app.stop();
 }

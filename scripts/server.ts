@@ -6,6 +6,7 @@
 // `next start`: --port, --hostname; `--dev` for development.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import compression from "compression";
+import { admissionLimits, withAdmission } from "../lib/net/admission";
 import { setRenderMarker } from "../lib/net/cacheable-pages";
 import { withCacheableResponses } from "../lib/net/cacheable-response";
 import { markFrontServer, trustedProxies, trustedProxyHops } from "../lib/net/client-address";
@@ -25,6 +26,7 @@ async function main() {
   // A bad value stops the server here, saying what is wrong.
   const hops = trustedProxyHops();
   const proxies = trustedProxies();
+  const admission = admissionLimits();
   markFrontServer();
   const marker = newRenderMarker();
   setRenderMarker(marker);
@@ -37,7 +39,8 @@ async function main() {
   const sealed = withCacheableResponses((req, res) => handle(req, res), marker);
   // compression's types are Express's; it needs only Node's request and response.
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-  const server = createServer(withClientAddress((req, res) => compress(req, res, () => void sealed(req, res)), hops, proxies));
+  const serve = withAdmission((req, res) => compress(req, res, () => void sealed(req, res)), admission);
+  const server = createServer(withClientAddress(serve, hops, proxies));
   // As `next start`: keep-alive longer than a load balancer's usual 60 s idle timeout.
   server.keepAliveTimeout = 65_000;
   server.on("error", (error) => {
@@ -45,7 +48,7 @@ async function main() {
     process.exit(1);
   });
   server.listen(port, hostname, () => {
-    console.log(`Serving on http://${hostname}:${port} (client address: ${hops === 0 ? "the TCP peer" : `X-Forwarded-For entry ${hops} from the right`})`);
+    console.log(`Serving on http://${hostname}:${port} (client address: ${hops === 0 ? "the TCP peer" : `X-Forwarded-For entry ${hops} from the right`}; at most ${admission.concurrency} requests at once, ${admission.queue} waiting)`);
   });
   const stop = () => {
     server.close(() => process.exit(0));

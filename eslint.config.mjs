@@ -17,10 +17,32 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // Components never touch the database; only lib/ does (conventions.md).
+    // The layers (conventions.md, docs/decisions/024): app -> components -> lib, never upwards, and
+    // only lib reaches the database client. Checked on the resolved file, so "@/…" and "../…" imports
+    // alike; e2e/, scripts/ and bench/ stand outside and may use any layer. A lib/ test may import the
+    // route it tests (lib/**/*.test.ts), as the tests of the public API and the export do.
+    files: ["app/**", "components/**", "lib/**", "proxy.ts"],
+    ignores: ["lib/**/*.test.ts", "lib/**/*.test.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: ["./app", "./components"], message: "lib/ is below app/ and components/: pass what it needs as arguments." },
+            { target: "./components", from: "./app", message: "components/ is below app/: move the shared piece into components/ or lib/." },
+            {
+              target: ["./app", "./components", "./proxy.ts"],
+              from: ["./lib/db.ts", "./lib/generated"],
+              message: "Only lib/ reaches the database: call a query or service in lib/<domain> instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["app/**", "components/**"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "@/lib/db", message: "Call a query or service in lib/<domain> instead." }] }],
       // The password check (zxcvbn and its ~1 MB of dictionaries) runs on the server only. It cannot be
       // marked "server-only" because the command line uses it (lib/auth/password-strength.ts).
       "@typescript-eslint/no-restricted-imports": [

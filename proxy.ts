@@ -5,7 +5,6 @@ import { routing } from "@/i18n/routing";
 import { authCookies } from "@/lib/auth/cookies";
 import { isLocale, LOCALE_DIRECTIONS, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { databaseOutageSince, databaseStillDown, noteIfDatabaseUnavailable } from "@/lib/database/outage";
-import { db } from "@/lib/db";
 import { RETRY_AFTER_SECONDS, unavailableResponse } from "@/lib/db-unavailable";
 import { escapeHtml } from "@/lib/html";
 import { translator } from "@/lib/i18n/catalogs";
@@ -155,7 +154,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (votesSubpage && !isLookupPage(votesSubpage[1]!)) return finish(plainText("Not found.", 404));
 
   // Once a request has found the database away, pages answer 503 until a probe finds it back.
-  if (locale && databaseOutageSince() !== null && (await databaseStillDown(() => db().$queryRaw`SELECT 1`))) return finish(unavailable(request, locale));
+  if (locale && databaseOutageSince() !== null && (await databaseStillDown())) return finish(unavailable(request, locale));
 
   const campaign = locale ? SIGNING_PAGE.exec(pathname) : null;
   if (request.method === "POST" && campaign) {

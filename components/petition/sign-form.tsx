@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
-import { useFormStatus } from "react-dom";
 import { CountrySelect } from "@/components/petition/country-select";
 import { Field } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Honeypot } from "@/components/petition/honeypot";
 import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
@@ -97,19 +97,7 @@ export function SignForm({ action, text, countries, linksInNewTab = false }: Pro
           {text.privacy}
         </Link>
       </p>
-      <SubmitButton label={text.submit} pending={text.pending} waiting={waitingForProof} />
+      <SubmitButton variant="primary" label={text.submit} pending={text.pending} waiting={waitingForProof} />
     </form>
-  );
-}
-
-
-function SubmitButton({ label, pending, waiting }: { label: string; pending: string; waiting: boolean }) {
-  const status = useFormStatus();
-  // While the proof of work finishes, the submission is held: it shows as in progress already.
-  const busy = status.pending || waiting;
-  return (
-    <button type="submit" className="button button-primary" aria-disabled={busy} disabled={status.pending}>
-      {busy ? pending : label}
-    </button>
   );
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { isDatabaseBusy, isDatabaseUnavailable } from "@/lib/db-unavailable";
 
 // Pages while the database is away (docs/decisions/013). Next.js gives a page that cannot read the
@@ -57,7 +58,7 @@ class ProbeTimeout extends Error {}
  * for another reason than unavailability ends the outage (a bug is not an outage, and must not keep
  * the site answering 503).
  */
-export async function databaseStillDown(probe: () => Promise<unknown>, now = Date.now()): Promise<boolean> {
+export async function databaseStillDown(probe: () => Promise<unknown> = probeDatabase, now = Date.now()): Promise<boolean> {
   const state = outage();
   if (state.since === null) return false;
   if (state.checked && now - state.checked.at < PROBE_INTERVAL_MS) return state.checked.down;
@@ -88,4 +89,9 @@ async function probeOnce(state: Outage, probe: () => Promise<unknown>): Promise<
 /** For tests: forget any outage. */
 export function resetDatabaseOutage(): void {
   shared.advocateDatabaseOutage = { since: null, checked: null, probing: null };
+}
+
+/** The probe: the cheapest query there is, through the app's own client. */
+function probeDatabase(): Promise<unknown> {
+  return db().$queryRaw`SELECT 1`;
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { PendingButton } from "@/components/admin/accounts/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { changeAccountRoleAction, setAccountEnabledAction, type AccountChangeState } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/roles";
 
@@ -24,8 +24,8 @@ export function AccountRowActions({ id, email, role, enabled }: { id: number; em
       <form action={enabledAction}>
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="enabled" value={enabled ? "false" : "true"} />
-        <PendingButton
-          className="button button-secondary"
+        <SubmitButton
+          variant="secondary"
           label={enabled ? t("actions.disable") : t("actions.enable")}
           ariaLabel={enabled ? t("actions.disableLabel", { email }) : t("actions.enableLabel", { email })}
           pending={t("actions.pending")}
@@ -45,7 +45,7 @@ export function AccountRowActions({ id, email, role, enabled }: { id: number; em
             </option>
           ))}
         </select>
-        <PendingButton className="button button-secondary" label={t("actions.changeRole")} ariaLabel={t("actions.changeRoleLabel", { email })} pending={t("actions.pending")} />
+        <SubmitButton variant="secondary" label={t("actions.changeRole")} ariaLabel={t("actions.changeRoleLabel", { email })} pending={t("actions.pending")} />
         <Message id={roleStatusId} state={roleState} />
       </form>
     </div>

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { PendingButton } from "@/components/admin/accounts/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Field } from "@/components/ui/field";
 import { createAccountAction, type NewAccountFormState } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/roles";
@@ -65,7 +65,7 @@ export function NewAccountForm({ passwordMinLength }: { passwordMinLength: numbe
         <input id="new-account-password" name="password" type="password" autoComplete="new-password" minLength={passwordMinLength} required aria-invalid={!!fieldErrors.password || undefined} aria-describedby={describe("password", "new-account-password-hint")} />
       </Field>
 
-      <PendingButton label={t("submit")} pending={t("pending")} />
+      <SubmitButton label={t("submit")} pending={t("pending")} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { PendingButton } from "@/components/admin/accounts/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { changePasswordAction, type PasswordChangeState } from "@/lib/accounts/password-actions";
 import type { PasswordChangeField } from "@/lib/accounts/schema";
@@ -66,7 +66,7 @@ export function PasswordChangeForm({ minLength }: { minLength: number }) {
           </Field>
         );
       })}
-      <PendingButton className="button button-primary" label={t("submit")} pending={t("pending")} />
+      <SubmitButton variant="primary" label={t("submit")} pending={t("pending")} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { PendingButton } from "@/components/admin/accounts/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { resetTwoFactorAction, type ResetTwoFactorState } from "@/lib/auth/two-factor/admin-actions";
 
 const initialState: ResetTwoFactorState = { error: null, notice: null, attempt: 0 };
@@ -19,7 +19,7 @@ export function ResetTwoFactorForm({ id, email, canReset }: { id: number; email:
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      {canReset && <PendingButton className="button button-secondary" label={t("reset")} ariaLabel={t("resetLabel", { email })} pending={t("pending")} describedBy={statusId} />}
+      {canReset && <SubmitButton variant="secondary" label={t("reset")} ariaLabel={t("resetLabel", { email })} pending={t("pending")} describedBy={statusId} />}
       <p id={statusId} className={state.error ? "field-error" : "hint"} aria-live="polite">
         {state.error ?? state.notice}
       </p>

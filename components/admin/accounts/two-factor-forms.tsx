@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { PendingButton } from "@/components/admin/accounts/pending-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorSetupAction, type TwoFactorFormState } from "@/lib/auth/two-factor/actions";
 
@@ -26,7 +26,7 @@ export function StartTwoFactorForm({ restart }: { restart: boolean }) {
     <form action={action}>
       <Notice state={state} />
       {state.error && <p className="field-error">{state.error}</p>}
-      <PendingButton className={restart ? "button button-secondary" : "button button-primary"} label={restart ? t("restart") : t("start")} pending={t("pending")} />
+      <SubmitButton variant={restart ? "secondary" : "primary"} label={restart ? t("restart") : t("start")} pending={t("pending")} />
     </form>
   );
 }
@@ -45,7 +45,7 @@ function CodeForm({ id, submit, action: serverAction }: { id: string; submit: st
       <Field id={id} label={t("code")} error={error}>
         <input ref={input} id={id} name="code" type="text" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,7}" maxLength={7} required aria-invalid={!!error || undefined} aria-describedby={describedBy(id, { error })} />
       </Field>
-      <PendingButton className="button button-primary" label={submit} pending={t("pending")} />
+      <SubmitButton variant="primary" label={submit} pending={t("pending")} />
     </form>
   );
 }

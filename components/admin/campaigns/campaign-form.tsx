@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton } from "@/components/admin/campaigns/form-parts";
+import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import type { CampaignFormState } from "@/lib/campaigns/actions";
 import { CAMPAIGN_FIELDS, CAMPAIGN_STATUSES, STATEMENT_MAX, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/fields";

@@ -1,7 +1,6 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useFormStatus } from "react-dom";
 
 // Pieces shared by the campaign form and the vote import form (fields: components/ui/field.tsx).
 
@@ -31,15 +30,5 @@ export function ErrorSummary({ id, title, message, errors, attempt }: { id: stri
         </ul>
       )}
     </div>
-  );
-}
-
-/** A submit button that shows progress; `name`/`value` tell the action which button was pressed. */
-export function SubmitButton({ label, pending, name, value, secondary }: { label: string; pending: string; name?: string; value?: string; secondary?: boolean }) {
-  const status = useFormStatus();
-  return (
-    <button type="submit" name={name} value={value} className={secondary ? "button button-secondary" : "button"} aria-disabled={status.pending} disabled={status.pending}>
-      {status.pending ? pending : label}
-    </button>
   );
 }

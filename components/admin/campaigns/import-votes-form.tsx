@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton } from "@/components/admin/campaigns/form-parts";
+import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { ImportReportView } from "@/components/admin/campaigns/import-report";
 import type { ImportField, ImportFormState } from "@/lib/votes/actions";
@@ -85,7 +86,7 @@ export function ImportVotesForm({ action }: Props) {
       {state.report && <ImportReportView report={state.report} fileName={state.fileName} headingRef={report} />}
       {readyToSave && <p>{t("readyToSave")}</p>}
       <p>
-        <SubmitButton name="intent" value="check" label={t("check")} pending={t("working")} secondary={readyToSave} />{" "}
+        <SubmitButton name="intent" value="check" label={t("check")} pending={t("working")} variant={readyToSave ? "secondary" : undefined} />{" "}
         {readyToSave && <SubmitButton name="intent" value="save" label={t("save")} pending={t("working")} />}
       </p>
     </form>

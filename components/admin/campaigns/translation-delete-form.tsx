@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { useFormStatus } from "react-dom";
 import { useTranslations } from "next-intl";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { DeleteTranslationState } from "@/lib/campaigns/translations-actions";
 
 type Props = {
@@ -38,16 +38,7 @@ export function TranslationDeleteForm({ action, locale, language }: Props) {
         <input id={`${id}-confirm`} name="confirm" type="checkbox" value="yes" required aria-invalid={!!state.formError || undefined} aria-describedby={state.formError ? `${id}-error` : undefined} />
         <label htmlFor={`${id}-confirm`}>{t("confirm", { language })}</label>
       </div>
-      <DeleteButton label={t("submit")} accessibleLabel={t("submitLabel", { language })} pending={t("pending")} />
+      <SubmitButton variant="secondary" label={t("submit")} ariaLabel={t("submitLabel", { language })} pending={t("pending")} />
     </form>
-  );
-}
-
-function DeleteButton({ label, accessibleLabel, pending }: { label: string; accessibleLabel: string; pending: string }) {
-  const status = useFormStatus();
-  return (
-    <button type="submit" className="button button-secondary" aria-label={status.pending ? undefined : accessibleLabel} aria-disabled={status.pending} disabled={status.pending}>
-      {status.pending ? pending : label}
-    </button>
   );
 }

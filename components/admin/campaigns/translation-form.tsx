@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { ErrorSummary, SubmitButton } from "@/components/admin/campaigns/form-parts";
+import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import type { TranslationFormState } from "@/lib/campaigns/translations-actions";
 import { TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationField, type TranslationFormValues } from "@/lib/campaigns/fields";

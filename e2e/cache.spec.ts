@@ -7,7 +7,7 @@ import { createStaff, signInByApi } from "./support/staff";
 // most every 5 s, the same for every reader. These check what that must never cost: a count more
 // than 10 s old, or one visitor's referral, form state or staff session in another's page.
 
-const PUBLIC = "public, max-age=0, s-maxage=5, stale-while-revalidate=5";
+const PUBLIC = "public, max-age=0, s-maxage=4, stale-while-revalidate=6";
 
 test("a confirmed signature reaches the cached campaign page and the API within 10 s", async ({ page, request }) => {
   const campaign = await createCampaign();

@@ -97,7 +97,7 @@ test("a cached page allows exactly its own inline scripts, by hash, and gives aw
     // The first reader (often the render itself) and the next (from the cache; a new render when the
     // copy turned stale in between, whose payload may differ): each policy fits its own page.
     for (const response of [await request.get(path), await request.get(path)]) {
-      expect(response.headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=5, stale-while-revalidate=5");
+      expect(response.headers()["cache-control"], path).toBe("public, max-age=0, s-maxage=4, stale-while-revalidate=6");
       const csp = response.headers()["content-security-policy"]!;
       expect(csp, path).not.toContain("nonce");
       const allowed = directive(csp, "script-src")!.split(" ").slice(1).sort();

@@ -135,7 +135,7 @@ export async function instances(sink: Sink, options: { throughput?: boolean; mod
   const queueEmpty = await queueDrainedWithin(db, 60_000);
   check(queueEmpty, "the instances' mail workers sent every queued mail");
   const tokens = await liveConfirmTokens(db, await mailedTokens(environment, tag));
-  // Through nginx the count JSON is cached (s-maxage=5): fill the cache with the count before the
+  // Through nginx the count JSON is cached (s-maxage=4): fill the cache with the count before the
   // confirmations, so that the check below sees how long the cache keeps the old one.
   if (deployment) await (await fetch(`${deployment.url}/api/campaigns/${environment.slug}`)).arrayBuffer();
   check(tokens.length === expected, `${expected} working confirmation links in the outbox (one per person): ${tokens.length}`);
@@ -166,7 +166,7 @@ export async function instances(sink: Sink, options: { throughput?: boolean; mod
   const shown = await Promise.all([a, b].map((app) => shownWithin(app.url, environment.slug, after.rows, 30_000)));
   check(shown.every((s) => s.count === after.rows), `both instances' API show ${after.rows}: A ${shown[0]!.count} after ${shown[0]!.seconds.toFixed(1)} s, B ${shown[1]!.count} after ${shown[1]!.seconds.toFixed(1)} s`);
   if (deployment) {
-    // Through nginx the count JSON comes from the shared cache (s-maxage=5), filled before the
+    // Through nginx the count JSON comes from the shared cache (s-maxage=4), filled before the
     // confirmations: the new count must be there once that copy's lifetime is over.
     const cached = await shownWithin(deployment.url, environment.slug, after.rows, 30_000);
     check(cached.count === after.rows && cached.seconds <= 12, `through nginx's cache the API shows ${after.rows} within 12 s: ${cached.count} after ${cached.seconds.toFixed(1)} s`);

@@ -60,7 +60,7 @@ describe("which pages a shared cache may hold", () => {
     }
   });
 
-  it("tells a shared cache what Next.js keeps: 5 s fresh, never older than 10 s", () => {
+  it("tells a shared cache what Next.js keeps: 4 s fresh, never older than 10 s", () => {
     expect(PAGE_CACHE_CONTROL).toBe(`public, max-age=0, s-maxage=${PAGE_REVALIDATE_SECONDS}, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - PAGE_REVALIDATE_SECONDS}`);
     const config = readFileSync(path.join(process.cwd(), "next.config.js"), "utf8");
     expect(config).toMatch(new RegExp(`expireTime: ${PAGE_EXPIRE_SECONDS},`));

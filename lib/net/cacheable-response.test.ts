@@ -53,7 +53,7 @@ const nextLike =
     res.statusCode = options.status ?? 200;
     res.setHeader("Content-Type", options.type ?? "text/html; charset=utf-8");
     res.setHeader("Content-Security-Policy", policy);
-    res.setHeader("Cache-Control", options.cacheControl ?? "s-maxage=5, stale-while-revalidate=5");
+    res.setHeader("Cache-Control", options.cacheControl ?? "s-maxage=4, stale-while-revalidate=6");
     if (options.marked ?? true) res.setHeader(CACHE_MARK_HEADER, "1");
     if (options.cookie) res.setHeader("Set-Cookie", "a=b");
     res.flushHeaders();

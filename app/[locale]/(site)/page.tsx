@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 // Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
-export const revalidate = 5;
+export const revalidate = 4;
 export const dynamic = "error";
 export const generateStaticParams = () => [];
 

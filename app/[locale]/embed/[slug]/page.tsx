@@ -8,7 +8,7 @@ import { pageLocale } from "@/lib/i18n/page-locale";
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 // Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
-export const revalidate = 5;
+export const revalidate = 4;
 export const dynamic = "error";
 export const generateStaticParams = () => [];
 

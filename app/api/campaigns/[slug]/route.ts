@@ -2,11 +2,11 @@ import { getPublicCampaignSummary } from "@/lib/campaigns/public-api";
 import { noteIfDatabaseUnavailable } from "@/lib/database/outage";
 import { RETRY_AFTER_SECONDS } from "@/lib/db-unavailable";
 import { requestLog } from "@/lib/log";
-import { PAGE_CACHE_CONTROL } from "@/lib/net/cacheable-pages";
+import { PAGE_CACHE_CONTROL, PAGE_REVALIDATE_SECONDS } from "@/lib/net/cacheable-pages";
 
 // The public JSON API: open to any site (CORS) and cacheable by a CDN, which absorbs a rush of
-// readers. Cached as the public pages are (lib/net/cacheable-pages.ts): 5 s fresh, served stale at
-// most 5 s more while a cache fetches anew, so the count it carries is at most 10 s old.
+// readers. Cached as the public pages are (lib/net/cacheable-pages.ts): 4 s fresh, served stale
+// while a cache fetches anew, never older than 10 s.
 const HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
@@ -25,7 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       { status: 503, headers: { ...HEADERS, "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) } },
     );
   }
-  if (!summary) return Response.json({ error: "not found" }, { status: 404, headers: { ...HEADERS, "Cache-Control": "public, max-age=0, s-maxage=5" } });
+  if (!summary) return Response.json({ error: "not found" }, { status: 404, headers: { ...HEADERS, "Cache-Control": `public, max-age=0, s-maxage=${PAGE_REVALIDATE_SECONDS}` } });
   return Response.json(summary, { headers: HEADERS });
 }
 

@@ -18,7 +18,7 @@ import { countryHistory } from "@/lib/votes/results";
 type Props = { params: Promise<{ locale: string; slug: string; iso3: string }> };
 
 // Cached and shared (lib/net/cacheable-pages.ts): rendered at most every 5 s per language; never per visitor.
-export const revalidate = 5;
+export const revalidate = 4;
 export const dynamic = "error";
 export const generateStaticParams = () => [];
 

@@ -3,8 +3,8 @@ import type { Instrumentation } from "next";
 // Runs once when a server process starts. Only the Node.js runtime checks secrets, schedules jobs and sends mail.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { refuseUnsafeSecrets, routeConsoleThroughLogger } = await import("@/lib/server-start");
-  refuseUnsafeSecrets();
+  const { refuseUnusableEnvironment, routeConsoleThroughLogger } = await import("@/lib/server-start");
+  refuseUnusableEnvironment();
   routeConsoleThroughLogger();
   const [{ startScheduledJobs }, { startMailWorker }] = await Promise.all([import("@/lib/jobs/schedule"), import("@/lib/email/queue")]);
   startScheduledJobs();

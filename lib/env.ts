@@ -13,13 +13,17 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 let cached: ServerEnv | undefined;
 
-export function serverEnv(): ServerEnv {
-  if (cached) return cached;
-  const parsed = serverEnvSchema.safeParse(process.env);
+/** Parses the variables above from `env`, or throws saying in plain words what is wrong with each. */
+export function parseServerEnv(env: Record<string, string | undefined> = process.env): ServerEnv {
+  const parsed = serverEnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`The environment is not usable:\n${problems}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+export function serverEnv(): ServerEnv {
+  cached ??= parseServerEnv();
   return cached;
 }

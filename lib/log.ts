@@ -24,6 +24,14 @@ export interface Logger {
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const CORE_KEYS = new Set(["time", "level", "msg"]);
 
+export const LOG_LEVELS = Object.keys(RANK) as LogLevel[];
+
+/** What is wrong with LOG_LEVEL, if anything (checked at start: lib/server-start.ts); the logger itself falls back to info. */
+export function logLevelProblem(env: Record<string, string | undefined> = process.env): string | null {
+  const wanted = env.LOG_LEVEL?.trim().toLowerCase();
+  return wanted && !(wanted in RANK) ? `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}; got "${env.LOG_LEVEL}".` : null;
+}
+
 function threshold(): number {
   const wanted = process.env.LOG_LEVEL?.trim().toLowerCase();
   return wanted && wanted in RANK ? RANK[wanted as LogLevel] : RANK.info;

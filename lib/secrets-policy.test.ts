@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { persistentSecret } from "@/lib/secrets";
 import { productionSecretProblems, weakSecretReason } from "@/lib/secrets-policy";
-import { refuseUnsafeSecrets } from "@/lib/server-start";
+import { refuseUnusableEnvironment } from "@/lib/server-start";
 
 const STRONG = { NEXTAUTH_SECRET: "qN3v0m8KZ1yX7cT5wE2rB9uH4jL6pA0sD3fG8hJ1kQ=", CLIENT_HASH_KEY: "Wd8s7Xk2Lq9Zp4Tn1Vb6Rm3Hy0Gc5Fj8Ke2Ua7Io4E=", ALTCHA_HMAC_KEY: "r5T8y1U4i7O0p3A6s9D2f5G8h1J4k7L0z3X6c9V2b5=", TOTP_ENCRYPTION_KEY: "m2N5b8V1c4X7z0L3k6J9h2G5f8D1s4A7p0O3i6U9y2=" };
 const production = (env: Record<string, string | undefined> = {}) => ({ NODE_ENV: "production", APP_ENV: "production", APP_URL: "https://act.example.org", ...STRONG, ...env });
@@ -85,7 +85,7 @@ describe("in production", () => {
     const exit = vi.spyOn(process, "exit").mockImplementation(((code?: number) => {
       throw new Error(`exit ${code}`);
     }) as never);
-    expect(() => refuseUnsafeSecrets()).toThrow("exit 1");
+    expect(() => refuseUnusableEnvironment()).toThrow("exit 1");
     expect(exit).toHaveBeenCalledWith(1);
     expect(written.join("")).toMatch(/Refusing to start with APP_ENV=production[\s\S]*NEXTAUTH_SECRET is not set[\s\S]*CLIENT_HASH_KEY[\s\S]*ALTCHA_HMAC_KEY/);
   });

@@ -94,9 +94,3 @@ export class ProductionSecretsError extends Error {
     this.name = "ProductionSecretsError";
   }
 }
-
-/** Throws ProductionSecretsError naming each missing or unsafe secret (production deployments only). */
-export function assertProductionSecrets(env: Env = process.env): void {
-  const problems = productionSecretProblems(env);
-  if (problems.length > 0) throw new ProductionSecretsError(problems);
-}

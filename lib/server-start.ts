@@ -1,15 +1,59 @@
 import "server-only";
-import { log, logConsoleCall, REQUEST_ID_HEADER } from "@/lib/log";
-import { productionSecretProblems, ProductionSecretsError } from "@/lib/secrets-policy";
+import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
+import { mailConfig } from "@/lib/email/config";
+import { mailConcurrency } from "@/lib/email/queue";
+import { parseServerEnv } from "@/lib/env";
+import { reconcileIntervalSeconds } from "@/lib/jobs/schedule";
+import { log, logConsoleCall, logLevelProblem, REQUEST_ID_HEADER } from "@/lib/log";
+import { rateExemptDomains, signingLimits } from "@/lib/petition/limits";
+import { retentionMonths } from "@/lib/privacy/retention";
+import { productionSecretProblems } from "@/lib/secrets-policy";
+import { securityEnv } from "@/lib/security/headers";
 
 // What a Node.js server process does once at start (instrumentation.ts), before serving anything.
 
-/** A production deployment without usable secrets stops here, saying which and how to make one. */
-export function refuseUnsafeSecrets(): void {
-  const problems = productionSecretProblems();
+/**
+ * Every setting the server reads, checked once, together: each by the code that uses it (so the check
+ * and the use cannot disagree), and every problem reported at once rather than the first, or none
+ * until the first signature (a bad SIGN_RATE_BURST used to fail the signing form with a 500). The
+ * front server checks its own (TRUSTED_PROXY_HOPS, TRUSTED_PROXIES, SERVER_CONCURRENCY, SERVER_QUEUE)
+ * before Next.js loads; `npm start` checks SERVER_HEAP_MB; README's table lists them all
+ * (scripts/configuration.test.ts keeps it complete).
+ */
+export function environmentProblems(): string[] {
+  const problems: string[] = [];
+  const check = (read: () => unknown) => {
+    try {
+      read();
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+  check(() => parseServerEnv());
+  check(signingLimits);
+  check(rateExemptDomains);
+  check(mailConfig);
+  check(mailConcurrency);
+  check(retentionMonths);
+  check(reconcileIntervalSeconds);
+  check(securityEnv);
+  check(adminTwoFactorRequired);
+  const level = logLevelProblem();
+  if (level) problems.push(level);
+  problems.push(...productionSecretProblems());
+  return problems;
+}
+
+/** A server whose settings are unusable, or a production deployment without usable secrets, stops here saying which. */
+export function refuseUnusableEnvironment(): void {
+  const problems = environmentProblems();
   if (problems.length === 0) return;
   // Plain text, not a JSON line: a person reads this one, and the server never comes up.
-  process.stderr.write(`\n${new ProductionSecretsError(problems).message}\n\n`);
+  const secrets = productionSecretProblems();
+  const heading = secrets.length > 0 ? "Refusing to start with APP_ENV=production:" : "Refusing to start:";
+  process.stderr.write(`\n${heading} ${problems.length === 1 ? "a setting is" : "settings are"} missing or unusable.\n${problems.map((line) => (line.startsWith("- ") ? line : `- ${line}`)).join("\n")}\n` +
+    (secrets.length > 0 ? "In production every secret must be set explicitly (none is generated into DATA_DIR): keep them in your secret store, set the same values on every instance, and never reuse an example value. See docs/decisions/014.\n" : "") +
+    "The settings are described in README.md, \"Configuration\".\n\n");
   process.exit(1);
 }
 

@@ -143,8 +143,11 @@ async function mark(mail: Claimed, data: Prisma.MailOutboxUpdateManyMutationInpu
 
 /** MAIL_CONCURRENCY: mails a process sends at once (default 4; the SMTP pool opens as many connections). */
 export function mailConcurrency(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.MAIL_CONCURRENCY ?? 4);
-  return Number.isInteger(value) && value >= 1 && value <= 50 ? value : 4;
+  const raw = env.MAIL_CONCURRENCY?.trim();
+  if (!raw) return 4;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 50) throw new Error(`MAIL_CONCURRENCY must be a whole number from 1 to 50; got "${raw}".`);
+  return value;
 }
 
 const worker = globalThis as unknown as { advocateMailWorker?: { running: boolean; again: boolean; timer: NodeJS.Timeout } };

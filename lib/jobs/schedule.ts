@@ -14,11 +14,19 @@ const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
 
 let started = false;
 
+/** RECONCILE_INTERVAL_SECONDS: a positive number of seconds (default 300). A bad value stops the server at start (lib/server-start.ts). */
+export function reconcileIntervalSeconds(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.RECONCILE_INTERVAL_SECONDS?.trim();
+  if (!raw) return DEFAULT_RECONCILE_SECONDS;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`RECONCILE_INTERVAL_SECONDS must be a number of seconds above 0; got "${raw}".`);
+  return seconds;
+}
+
 export function startScheduledJobs(): void {
   if (started || process.env.SCHEDULED_JOBS === "off") return;
   started = true;
-  const seconds = Number(process.env.RECONCILE_INTERVAL_SECONDS ?? DEFAULT_RECONCILE_SECONDS);
-  if (Number.isFinite(seconds) && seconds > 0) setInterval(() => void reconcile(), seconds * 1000).unref();
+  setInterval(() => void reconcile(), reconcileIntervalSeconds() * 1000).unref();
   // Retention: soon after start, then every six hours (idempotent; several instances may race harmlessly).
   setTimeout(() => void retention(), 60_000).unref();
   setInterval(() => void retention(), RETENTION_EVERY_MS).unref();

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { SIGNATURE_STATUSES } from "@/lib/petition/states";
 import type { IntegrityReport as Report } from "@/lib/privacy/integrity";
 
-const ORDER = ["CONFIRMED", "PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"] as const;
+const ORDER = SIGNATURE_STATUSES;
 
 /** How the count is kept honest: every signature by state, with the reasons for those not counted. */
 export async function IntegrityReport({ report }: { report: Report }) {

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { SIGNATURE_STATUSES } from "@/lib/petition/states";
 
 // The signature filter shared by the admin list, bulk moderation, the preview count and the CSV
 // export: one parser (from URL search params or form data) and one SQL WHERE clause.
 
-export const SIGNATURE_STATUSES = ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"] as const;
+export { SIGNATURE_STATUSES };
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 /** The largest value of PostgreSQL's integer (ids): beyond it the database refuses the query. */

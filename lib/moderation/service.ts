@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/service";
 import type { StaffUser } from "@/lib/auth/session";
 import { signatureWhereSql, type SignatureFilter } from "@/lib/moderation/filter";
 import { adjustCount } from "@/lib/petition/counts";
+import { ACTION_APPLIES_TO, type SignatureStatus } from "@/lib/petition/states";
 
 // Moderation: one implementation for one signature, a selection, or everything matching a filter.
 // Each change is one transaction: lock the rows, check their state, change them, adjust the counts,
@@ -13,23 +14,10 @@ import { adjustCount } from "@/lib/petition/counts";
 import { type ModerationActionName as ModerationAction } from "@/lib/moderation/names";
 
 export type { ModerationAction };
-type Status = "PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" | "QUARANTINED" | "WITHDRAWN";
-
-/** From which statuses each action applies. Withdrawn signatures are the signer's decision: never changed. */
-const FROM: Record<ModerationAction, Status[]> = {
-  confirm: ["PENDING", "QUARANTINED", "REJECTED", "SPAM"],
-  reject: ["PENDING", "CONFIRMED", "QUARANTINED", "SPAM"],
-  spam: ["PENDING", "CONFIRMED", "QUARANTINED", "REJECTED"],
-  restore: ["REJECTED", "SPAM"],
-  "hide-comment": ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"],
-  "show-comment": ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"],
-  delete: ["PENDING", "CONFIRMED", "REJECTED", "SPAM", "QUARANTINED", "WITHDRAWN"],
-};
-
 /** The actions that apply to a signature in this status, in the order they are offered. */
-export function actionsFor(status: Status, hasComment: boolean, role: StaffUser["role"]): ModerationAction[] {
-  return (Object.keys(FROM) as ModerationAction[]).filter(
-    (action) => FROM[action].includes(status) && (hasComment || !action.endsWith("-comment")) && (role === "ADMIN" || !ADMIN_ONLY.has(action)),
+export function actionsFor(status: SignatureStatus, hasComment: boolean, role: StaffUser["role"]): ModerationAction[] {
+  return (Object.keys(ACTION_APPLIES_TO) as ModerationAction[]).filter(
+    (action) => ACTION_APPLIES_TO[action].includes(status) && (hasComment || !action.endsWith("-comment")) && (role === "ADMIN" || !ADMIN_ONLY.has(action)),
   );
 }
 
@@ -46,7 +34,7 @@ export class ModerationError extends Error {
 
 function targetSql(target: ModerationTarget, action: ModerationAction): Prisma.Sql {
   const where = "ids" in target ? Prisma.sql`s.id = ANY(${target.ids}::int[])` : signatureWhereSql(target.filter);
-  const statuses = Prisma.sql`s.status = ANY(${FROM[action]}::"SignatureStatus"[])`;
+  const statuses = Prisma.sql`s.status = ANY(${[...ACTION_APPLIES_TO[action]]}::"SignatureStatus"[])`;
   const comment = action.endsWith("-comment") ? Prisma.sql` AND s.comment IS NOT NULL` : Prisma.empty;
   return Prisma.sql`${where} AND ${statuses}${comment}`;
 }

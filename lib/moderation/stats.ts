@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type StatusCounts = Record<"PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" | "QUARANTINED" | "WITHDRAWN", number>;
+import { type SignatureStatus, zeroCounts as emptyCounts } from "@/lib/petition/states";
 
-const emptyCounts = (): StatusCounts => ({ PENDING: 0, CONFIRMED: 0, REJECTED: 0, SPAM: 0, QUARANTINED: 0, WITHDRAWN: 0 });
+/** Signatures per state, keyed in the order pages list them (lib/petition/states.ts). */
+export type StatusCounts = Record<SignatureStatus, number>;
 
 /** Signatures by campaign and status (an index-only scan on (campaignId, status, id)). */
 export async function statusCountsByCampaign(): Promise<{ id: number; title: string; slug: string; locale: string; counts: StatusCounts }[]> {

@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { confirmedCount } from "@/lib/petition/counts";
+import { type SignatureStatus, UNCOUNTED_STATUSES, zeroCounts } from "@/lib/petition/states";
 
 // The public integrity report: how many signatures are in each state and why, so that readers can
 // judge the count. Moderators' own words are never published (they may name people): a reason set
@@ -16,7 +17,7 @@ export const SYSTEM_REASONS: Record<string, string> = {
 };
 
 export type IntegrityReport = {
-  counts: Record<"CONFIRMED" | "PENDING" | "QUARANTINED" | "REJECTED" | "SPAM" | "WITHDRAWN", number>;
+  counts: Record<SignatureStatus, number>;
   /** Per status (other than confirmed/pending): reason key -> count; "moderator" for people's decisions. */
   reasons: Record<string, Record<string, number>>;
   updatedAt: string;
@@ -25,7 +26,7 @@ export type IntegrityReport = {
 // Every state but CONFIRMED is grouped from the rows (an index range per state); the confirmed number
 // is the kept count the page shows (lib/petition/counts.ts), so the report never scans the confirmed
 // rows, most of a campaign (bench at a million signatures: 337 ms for the whole GROUP BY).
-const GROUPED = ["PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"] as const;
+const GROUPED = UNCOUNTED_STATUSES;
 
 /** The report computed now (uncached); pages use getIntegrityReport. */
 export async function computeIntegrityReport(campaignId: number): Promise<IntegrityReport> {
@@ -34,7 +35,7 @@ export async function computeIntegrityReport(campaignId: number): Promise<Integr
     confirmedCount(campaignId),
   ]);
   const report: IntegrityReport = {
-    counts: { CONFIRMED: confirmed, PENDING: 0, QUARANTINED: 0, REJECTED: 0, SPAM: 0, WITHDRAWN: 0 },
+    counts: { ...zeroCounts(), CONFIRMED: confirmed },
     reasons: {},
     updatedAt: new Date().toISOString(),
   };

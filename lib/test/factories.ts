@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import type { SignatureStatus } from "@/lib/petition/states";
 
 // Data for service tests: each test makes its own, with unique keys, so tests never depend on order.
 
@@ -36,7 +37,7 @@ export async function createStaff(role: "ADMIN" | "MODERATOR" = "MODERATOR") {
   return { id: user.id, email: user.email, name: null, role, twoFactor: false };
 }
 
-type Status = "PENDING" | "CONFIRMED" | "REJECTED" | "SPAM" | "QUARANTINED" | "WITHDRAWN";
+type Status = SignatureStatus;
 
 /** Signatures inserted directly, with the counts rebuilt to match (as the reconciliation would). */
 export async function createSignatures(campaignId: number, specs: { status: Status; country?: string; fullName?: string; comment?: string }[]) {

@@ -6,6 +6,7 @@ import { filterQuery } from "@/lib/moderation/filter";
 import { confirmationRate, type StatusCounts } from "@/lib/moderation/stats";
 import { paths } from "@/lib/paths";
 import { confirmedByCountry } from "@/lib/petition/counts";
+import { SIGNATURE_STATUSES } from "@/lib/petition/states";
 
 type CampaignCounts = { id: number; title: string; slug: string; locale: string; counts: StatusCounts };
 
@@ -25,7 +26,7 @@ export async function CampaignStats({ campaigns }: { campaigns: CampaignCounts[]
               <InLanguage lang={campaign.locale}>{campaign.title}</InLanguage>
             </h3>
             <p className="small">
-              {(Object.keys(campaign.counts) as (keyof StatusCounts)[]).map((status) => (
+              {SIGNATURE_STATUSES.map((status) => (
                 <span key={status}>
                   <Link href={paths.adminSignatures(filterQuery({ campaign: campaign.id, status }))}>
                     {ts(status)}: {format.number(campaign.counts[status])}

@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { confirmationRate, type StatusCounts } from "@/lib/moderation/stats";
-
-const SHOWN = ["CONFIRMED", "PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"] as const;
+import { SIGNATURE_STATUSES } from "@/lib/petition/states";
 
 export async function StatusSummary({ counts }: { counts: StatusCounts }) {
   const [t, ts, format] = await Promise.all([getTranslations("AdminDashboard"), getTranslations("AdminModeration.status"), getFormatter()]);
@@ -10,7 +9,7 @@ export async function StatusSummary({ counts }: { counts: StatusCounts }) {
     <section aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t("summary")}</h2>
       <div className="stats">
-        {SHOWN.map((status) => (
+        {SIGNATURE_STATUSES.map((status) => (
           <p key={status} className="stat">
             <strong>{format.number(counts[status])}</strong> {ts(status)}
           </p>

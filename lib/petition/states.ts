@@ -1,0 +1,56 @@
+import type { SignatureStatus as StoredStatus } from "@/lib/generated/prisma/enums";
+import type { ModerationActionName } from "@/lib/moderation/names";
+
+// A signature's six states, what each means, and which moderation moves apply to which: the one
+// place services, queries and components take them from (issue 17, decision 026). No server code:
+// client components may import it.
+
+/** Every state, in the order pages list them (the counted one first). */
+export const SIGNATURE_STATUSES = ["CONFIRMED", "PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+
+// The list and the database's enum must name the same states: this line fails to compile otherwise.
+const sameStates: [SignatureStatus] extends [StoredStatus] ? ([StoredStatus] extends [SignatureStatus] ? true : never) : never = true;
+void sameStates;
+
+type Meaning = {
+  /** In the public count (and the counts by country). */
+  counted: boolean;
+  /** Decided by the signer, so no moderator may change it. */
+  signersDecision: boolean;
+};
+
+export const STATUS_MEANING: Record<SignatureStatus, Meaning> = {
+  CONFIRMED: { counted: true, signersDecision: false },
+  PENDING: { counted: false, signersDecision: false },
+  QUARANTINED: { counted: false, signersDecision: false },
+  REJECTED: { counted: false, signersDecision: false },
+  SPAM: { counted: false, signersDecision: false },
+  WITHDRAWN: { counted: false, signersDecision: true },
+};
+
+/** Every state but the counted one: read from the rows (the counted number is the kept count). */
+export const UNCOUNTED_STATUSES = SIGNATURE_STATUSES.filter((status) => !STATUS_MEANING[status].counted);
+
+/** A count per state, all zero. */
+export function zeroCounts(): Record<SignatureStatus, number> {
+  return Object.fromEntries(SIGNATURE_STATUSES.map((status) => [status, 0])) as Record<SignatureStatus, number>;
+}
+
+const ALL = SIGNATURE_STATUSES;
+/** Every state but the signer's own decision (withdrawn): what a moderator may move. */
+const MOVABLE = SIGNATURE_STATUSES.filter((status) => !STATUS_MEANING[status].signersDecision);
+
+/**
+ * From which states each moderation action applies. A status move never applies to a signature its
+ * signer withdrew, nor to one already in the target state; comments and deletion apply to any.
+ */
+export const ACTION_APPLIES_TO: Record<ModerationActionName, readonly SignatureStatus[]> = {
+  confirm: MOVABLE.filter((status) => status !== "CONFIRMED"),
+  reject: MOVABLE.filter((status) => status !== "REJECTED"),
+  spam: MOVABLE.filter((status) => status !== "SPAM"),
+  restore: ["REJECTED", "SPAM"],
+  "hide-comment": ALL,
+  "show-comment": ALL,
+  delete: ALL,
+};

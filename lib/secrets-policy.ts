@@ -84,12 +84,15 @@ export function productionSecretProblems(env: Env = process.env): string[] {
   return problems;
 }
 
+/** What to do about production secrets, said after the list of problems. */
+export const PRODUCTION_SECRETS_ADVICE =
+  "In production every secret must be set explicitly (none is generated into DATA_DIR): keep them in your secret store, " +
+  "set the same values on every instance, and never reuse an example value. See docs/decisions/014.";
+
 export class ProductionSecretsError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      `Refusing to start with APP_ENV=production: ${problems.length === 1 ? "a secret or setting is" : "secrets or settings are"} missing or unsafe.\n${problems.join("\n")}\n` +
-        `In production every secret must be set explicitly (none is generated into DATA_DIR): keep them in your secret store, ` +
-        `set the same values on every instance, and never reuse an example value. See docs/decisions/014.`,
+      `Refusing to start with APP_ENV=production: ${problems.length === 1 ? "a secret or setting is" : "secrets or settings are"} missing or unsafe.\n${problems.join("\n")}\n${PRODUCTION_SECRETS_ADVICE}`,
     );
     this.name = "ProductionSecretsError";
   }

@@ -7,7 +7,7 @@ import { reconcileIntervalSeconds } from "@/lib/jobs/schedule";
 import { log, logConsoleCall, logLevelProblem, REQUEST_ID_HEADER } from "@/lib/log";
 import { rateExemptDomains, signingLimits } from "@/lib/petition/limits";
 import { retentionMonths } from "@/lib/privacy/retention";
-import { productionSecretProblems } from "@/lib/secrets-policy";
+import { PRODUCTION_SECRETS_ADVICE, productionSecretProblems } from "@/lib/secrets-policy";
 import { securityEnv } from "@/lib/security/headers";
 
 // What a Node.js server process does once at start (instrumentation.ts), before serving anything.
@@ -21,6 +21,11 @@ import { securityEnv } from "@/lib/security/headers";
  * (scripts/configuration.test.ts keeps it complete).
  */
 export function environmentProblems(): string[] {
+  return [...settingProblems(), ...productionSecretProblems()];
+}
+
+/** Every setting but the production secrets. */
+function settingProblems(): string[] {
   const problems: string[] = [];
   const check = (read: () => unknown) => {
     try {
@@ -40,19 +45,18 @@ export function environmentProblems(): string[] {
   check(adminTwoFactorRequired);
   const level = logLevelProblem();
   if (level) problems.push(level);
-  problems.push(...productionSecretProblems());
   return problems;
 }
 
 /** A server whose settings are unusable, or a production deployment without usable secrets, stops here saying which. */
 export function refuseUnusableEnvironment(): void {
-  const problems = environmentProblems();
+  const secrets = productionSecretProblems();
+  const problems = [...settingProblems(), ...secrets];
   if (problems.length === 0) return;
   // Plain text, not a JSON line: a person reads this one, and the server never comes up.
-  const secrets = productionSecretProblems();
   const heading = secrets.length > 0 ? "Refusing to start with APP_ENV=production:" : "Refusing to start:";
   process.stderr.write(`\n${heading} ${problems.length === 1 ? "a setting is" : "settings are"} missing or unusable.\n${problems.map((line) => (line.startsWith("- ") ? line : `- ${line}`)).join("\n")}\n` +
-    (secrets.length > 0 ? "In production every secret must be set explicitly (none is generated into DATA_DIR): keep them in your secret store, set the same values on every instance, and never reuse an example value. See docs/decisions/014.\n" : "") +
+    (secrets.length > 0 ? `${PRODUCTION_SECRETS_ADVICE}\n` : "") +
     "The settings are described in README.md, \"Configuration\".\n\n");
   process.exit(1);
 }

@@ -5,8 +5,6 @@ import { SIGNATURE_STATUSES } from "@/lib/petition/states";
 // The signature filter shared by the admin list, bulk moderation, the preview count and the CSV
 // export: one parser (from URL search params or form data) and one SQL WHERE clause.
 
-export { SIGNATURE_STATUSES };
-
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 /** The largest value of PostgreSQL's integer (ids): beyond it the database refuses the query. */
 export const INT4_MAX = 2_147_483_647;

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-
 import { type SignatureStatus, zeroCounts as emptyCounts } from "@/lib/petition/states";
 
 /** Signatures per state, keyed in the order pages list them (lib/petition/states.ts). */

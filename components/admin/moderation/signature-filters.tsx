@@ -1,7 +1,8 @@
 import { textDirectionOf } from "@/lib/i18n/locales";
 import { Link } from "@/i18n/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { filterQuery, SIGNATURE_STATUSES, type SignatureFilter } from "@/lib/moderation/filter";
+import { filterQuery, type SignatureFilter } from "@/lib/moderation/filter";
+import { SIGNATURE_STATUSES } from "@/lib/petition/states";
 import { localised, paths } from "@/lib/paths";
 
 /** A GET form: the filter lives in the URL, so it can be shared, bookmarked and used without JavaScript. */

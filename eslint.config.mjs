@@ -51,10 +51,20 @@ export default defineConfig([
           paths: [
             { name: "@/lib/accounts/schema", allowTypeImports: true, message: "Import its types only: its password check must stay out of the browser. Roles are in @/lib/accounts/roles." },
             { name: "@/lib/auth/password-strength", message: "Server-side only: check passwords in a server action." },
+            // One way to link (decision 026): a path from lib/paths, the language added by the link.
+            { name: "next/link", importNames: ["default"], message: "Link to a page with Link (components/ui/link) in a server component, LocaleLink (components/ui/locale-link) in a client one." },
           ],
-          patterns: [{ group: ["@zxcvbn-ts/*"], message: "Server-side only: check passwords in a server action." }],
+          patterns: [
+            { group: ["@zxcvbn-ts/*"], message: "Server-side only: check passwords in a server action." },
+            { group: ["next-intl/navigation", "@/i18n/navigation"], message: "Link with components/ui/link; redirect with redirect(await here(path)) (lib/navigation.ts)." },
+          ],
         },
       ],
     },
+  },
+  {
+    // The one place that wraps Next's Link.
+    files: ["components/ui/locale-link.tsx"],
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
   },
 ]);

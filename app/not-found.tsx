@@ -1,5 +1,6 @@
-import Link from "next/link";
+import { LocaleLink } from "@/components/ui/locale-link";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { paths } from "@/lib/paths";
 import en from "@/messages/en.json";
 import "./[locale]/globals.css";
 
@@ -13,7 +14,9 @@ export default function GlobalNotFound() {
           <h1>{en.NotFound.title}</h1>
           <p>{en.NotFound.body}</p>
           <p>
-            <Link href={`/${DEFAULT_LOCALE}`}>{en.NotFound.home}</Link>
+            <LocaleLink locale={DEFAULT_LOCALE} href={paths.home()}>
+              {en.NotFound.home}
+            </LocaleLink>
           </p>
         </main>
       </body>

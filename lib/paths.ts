@@ -11,8 +11,8 @@ const enc = encodeURIComponent;
 
 /**
  * A path in a language: localised("ur", "/c/x") is "/ur/c/x". Every page lives under its language
- * (i18n/routing.ts); `paths` gives paths within one. Links (i18n/navigation's Link) add the reader's
- * language themselves; redirects, form actions, plain <a> and emails use this.
+ * (i18n/routing.ts); `paths` gives paths within one. Links (components/ui/link.tsx) and redirects
+ * (`here`, lib/navigation.ts) add the language with this; so do form actions, plain <a> and emails.
  */
 export function localised(locale: string, path: string): string {
   return `/${enc(locale)}${path === "/" ? "" : path}`;

@@ -42,4 +42,17 @@ describe("the layers, enforced by lint", () => {
     // A lib/ test may call the route it tests.
     expect(await layerErrors("lib/campaigns/fake.test.ts", `import { GET } from "@/app/api/campaigns/[slug]/route";\nexport const x = GET;\n`)).toEqual([]);
   });
+
+  it("allows one way to link: Next's Link only through components/ui, next-intl's navigation nowhere", async () => {
+    const rule = "@typescript-eslint/no-restricted-imports";
+    const errorsOf = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath });
+      return result!.messages.filter((message) => message.ruleId === rule).map((message) => message.message);
+    };
+    expect(await errorsOf("components/petition/fake.tsx", `import Link from "next/link";\nexport const x = Link;\n`)).toEqual([expect.stringContaining("LocaleLink")]);
+    expect(await errorsOf("app/[locale]/admin/fake/page.tsx", `import { Link } from "next-intl/navigation";\nexport const x = Link;\n`)).toEqual([expect.stringContaining("components/ui/link")]);
+    // The wrapper itself, and the link's pending state (a named hook, not the component), may.
+    expect(await errorsOf("components/ui/locale-link.tsx", `import NextLink from "next/link";\nexport const x = NextLink;\n`)).toEqual([]);
+    expect(await errorsOf("components/ui/fake.tsx", `import { useLinkStatus } from "next/link";\nexport const x = useLinkStatus;\n`)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import { mustSetUpTwoFactor, type StaffUser } from "@/lib/auth/session";

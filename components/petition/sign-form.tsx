@@ -1,15 +1,16 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { CountrySelect } from "@/components/petition/country-select";
 import { Field } from "@/components/ui/field";
+import { LocaleLink } from "@/components/ui/locale-link";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Honeypot } from "@/components/petition/honeypot";
 import { ProofOfWork } from "@/components/petition/proof-of-work";
 import type { CountryOption } from "@/lib/countries";
 import { usePageLocale } from "@/components/ui/words";
-import { localised, paths } from "@/lib/paths";
+import { initialFormState } from "@/lib/forms/state";
+import { paths } from "@/lib/paths";
 import type { SignFormText } from "@/components/petition/sign-form-text";
 import type { SignFormState } from "@/lib/petition/actions";
 import { COMMENT_MAX, NAME_MAX } from "@/lib/petition/fields";
@@ -24,7 +25,7 @@ type Props = {
   linksInNewTab?: boolean;
 };
 
-const initialState: SignFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
+const initialState: SignFormState = initialFormState();
 const FIELD_ORDER: SignatureField[] = ["fullName", "email", "country", "comment", "showName", "mayContact"];
 
 /**
@@ -93,9 +94,9 @@ export function SignForm({ action, text, countries, linksInNewTab = false }: Pro
       <ProofOfWork onWaitingChange={setWaitingForProof} />
 
       <p className="small">
-        <Link href={localised(locale, paths.privacy())} target={linksInNewTab ? "_blank" : undefined}>
+        <LocaleLink locale={locale} href={paths.privacy()} target={linksInNewTab ? "_blank" : undefined}>
           {text.privacy}
-        </Link>
+        </LocaleLink>
       </p>
       <SubmitButton variant="primary" label={text.submit} pending={text.pending} waiting={waitingForProof} />
     </form>

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
+import { LocaleLink } from "@/components/ui/locale-link";
 import { usePageLocale, useWords } from "@/components/ui/words";
-import { localised, paths } from "@/lib/paths";
+import { paths } from "@/lib/paths";
 
 // Shows a generic message: the error's own text may hold internals and is never shown to the user.
 export function ErrorView({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -16,7 +16,9 @@ export function ErrorView({ reset }: { error: Error & { digest?: string }; reset
         <button type="button" className="button" onClick={reset}>
           {t.retry}
         </button>
-        <Link href={localised(locale, paths.home())}>{t.home}</Link>
+        <LocaleLink locale={locale} href={paths.home()}>
+          {t.home}
+        </LocaleLink>
       </p>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LocaleLink } from "@/components/ui/locale-link";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 
 /**
@@ -17,9 +17,9 @@ export function LanguageSwitcher({ current, label }: { current: Locale; label: s
       <ul>
         {LOCALES.filter((locale) => locale !== current).map((locale) => (
           <li key={locale}>
-            <Link href={`/${locale}${rest}`} lang={locale} hrefLang={locale}>
+            <LocaleLink locale={locale} href={rest} lang={locale} hrefLang={locale}>
               {LOCALE_NAMES[locale]}
-            </Link>
+            </LocaleLink>
           </li>
         ))}
       </ul>

@@ -1,9 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AccountError, changeAccountRole, createAccount, setAccountEnabled } from "@/lib/accounts/admin-service";
+import { changeAccountRole, createAccount, setAccountEnabled, type AccountErrorCode } from "@/lib/accounts/admin-service";
 import { verifyPassword } from "@/lib/auth/password";
 import { applyMigrations } from "@/lib/database/migrations";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { unique } from "@/lib/test/factories";
 
 // "At least one enabled admin remains" is about every account in the database, and other test files
@@ -41,10 +42,10 @@ const newAccount = (overrides: Partial<{ email: string; role: "ADMIN" | "MODERAT
   ...overrides,
 });
 
-async function rejectsWith(promise: Promise<unknown>, code: AccountError["code"]): Promise<void> {
+async function rejectsWith(promise: Promise<unknown>, code: AccountErrorCode): Promise<void> {
   const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AccountError);
-  expect((error as AccountError).code).toBe(code);
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
 }
 
 const auditFor = (action: string, accountId: number) =>

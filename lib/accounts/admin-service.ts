@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { endSessions } from "@/lib/auth/session-version";
 import type { StaffRole, StaffUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Account changes made from the admin pages. The command line uses createAccountWithUrl in
@@ -12,13 +13,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Expected failures; `code` is a message key (AdminAccounts.errors.*). */
 export type AccountErrorCode = "emailTaken" | "notFound" | "lastAdmin";
-
-export class AccountError extends Error {
-  constructor(readonly code: AccountErrorCode) {
-    super(code);
-    this.name = "AccountError";
-  }
-}
 
 type Actor = Pick<StaffUser, "id" | "email">;
 type Tx = Prisma.TransactionClient;
@@ -34,12 +28,12 @@ async function lockAccounts(tx: Tx): Promise<void> {
 
 async function assertAnotherEnabledAdmin(tx: Tx, accountId: number): Promise<void> {
   const others = await tx.adminUser.count({ where: { role: "ADMIN", disabledAt: null, id: { not: accountId } } });
-  if (others === 0) throw new AccountError("lastAdmin");
+  if (others === 0) throw new DomainError<AccountErrorCode>("lastAdmin");
 }
 
 async function findAccount(tx: Tx, accountId: number) {
   const account = await tx.adminUser.findUnique({ where: { id: accountId }, select: { id: true, email: true, role: true, disabledAt: true } });
-  if (!account) throw new AccountError("notFound");
+  if (!account) throw new DomainError<AccountErrorCode>("notFound");
   return account;
 }
 
@@ -50,14 +44,14 @@ export async function createAccount(actor: Actor, input: NewAccount): Promise<{ 
     return await db().$transaction(async (tx) => {
       await lockAccounts(tx);
       const existing = await tx.adminUser.findUnique({ where: { email: input.email }, select: { id: true } });
-      if (existing) throw new AccountError("emailTaken");
+      if (existing) throw new DomainError<AccountErrorCode, "email">("emailTaken", "email");
       const user = await tx.adminUser.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true } });
       await recordAudit(tx, { actor, action: "account.create", details: { accountId: user.id, email: input.email, role: input.role } });
       return user;
     });
   } catch (error) {
     // The command line may create the same address outside the lock.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AccountError("emailTaken");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError<AccountErrorCode, "email">("emailTaken", "email");
     throw error;
   }
 }

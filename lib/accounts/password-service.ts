@@ -6,14 +6,10 @@ import type { StaffUser } from "@/lib/auth/session";
 import { endSessions } from "@/lib/auth/session-version";
 import { countSessionCheck, sessionCheckSucceeded } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 
-/** Expected failures; `code` is a message key (AdminPassword.errors.*). */
-export class PasswordChangeError extends Error {
-  constructor(readonly code: "currentWrong") {
-    super(code);
-    this.name = "PasswordChangeError";
-  }
-}
+/** Expected failures: keys of AdminPassword.errors. */
+export type PasswordChangeErrorCode = "currentWrong";
 
 /**
  * A staff member changes their own password: the current one must be right (tries are counted first,
@@ -24,16 +20,16 @@ export class PasswordChangeError extends Error {
 export async function changeOwnPassword(actor: Pick<StaffUser, "id" | "email">, input: Pick<PasswordChange, "currentPassword" | "newPassword">): Promise<void> {
   if (!(await countSessionCheck("password-change", actor.id))) {
     await waitLikeAVerification();
-    throw new PasswordChangeError("currentWrong");
+    throw new DomainError<PasswordChangeErrorCode, "currentPassword">("currentWrong", "currentPassword");
   }
   const found = await db().adminUser.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) throw new PasswordChangeError("currentWrong");
+  if (!found || !(await verifyPassword(found.passwordHash, input.currentPassword))) throw new DomainError<PasswordChangeErrorCode, "currentPassword">("currentWrong", "currentPassword");
   await sessionCheckSucceeded("password-change", actor.id);
   const passwordHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {
     // Only over the password just checked: of two changes at the same moment, the second finds it gone.
     const { count } = await tx.adminUser.updateMany({ where: { id: actor.id, passwordHash: found.passwordHash }, data: { passwordHash } });
-    if (count === 0) throw new PasswordChangeError("currentWrong");
+    if (count === 0) throw new DomainError<PasswordChangeErrorCode, "currentPassword">("currentWrong", "currentPassword");
     await endSessions(tx, actor.id);
     await recordAudit(tx, { actor, action: "account.password-change", details: { accountId: actor.id, email: actor.email } });
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { initialFormState } from "@/lib/forms/state";
 import { changePasswordAction, type PasswordChangeState } from "@/lib/accounts/password-actions";
 import { changeOwnPassword } from "@/lib/accounts/password-service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -65,7 +66,7 @@ describe("changing one's own password (service)", () => {
 });
 
 describe("the password form's server action", () => {
-  const initial: PasswordChangeState = { fieldErrors: {}, formError: null, attempt: 0 };
+  const initial: PasswordChangeState = initialFormState();
   const form = (fields: Record<string, string>) => {
     const data = new FormData();
     for (const [key, value] of Object.entries(fields)) data.set(key, value);

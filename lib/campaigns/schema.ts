@@ -86,15 +86,6 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const fieldsMatch: Same<keyof CampaignInput, CampaignField> = true;
 void fieldsMatch;
 
-export function campaignFormValues(formData: FormData): CampaignFormValues {
-  const values: CampaignFormValues = {};
-  for (const field of CAMPAIGN_FIELDS) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value.slice(0, STATEMENT_MAX + 1_000);
-  }
-  return values;
-}
-
 /** The form's starting values for a stored campaign. */
 export function storedCampaignValues(campaign: {
   [K in Exclude<CampaignField, "goal" | "deadline" | "sourceUrl">]: string;

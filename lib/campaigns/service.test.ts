@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CampaignError } from "@/lib/campaigns/errors";
+import { DomainError } from "@/lib/domain-error";
 import { campaignSchema, type CampaignInput } from "@/lib/campaigns/schema";
 import { createCampaign, updateCampaign } from "@/lib/campaigns/service";
 import { db } from "@/lib/db";
@@ -56,7 +56,7 @@ describe("createCampaign", () => {
     const first = await createCampaign(admin, input());
     const title = unique("another");
     const error = await createCampaign(admin, input({ slug: first.slug, title })).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CampaignError);
+    expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "slugTaken", field: "slug" });
     expect(await db().campaign.count({ where: { title } })).toBe(0);
     // Only the first campaign's entry: other test files write to the same database at the same time.

@@ -1,10 +1,13 @@
 import "server-only";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/service";
-import { CampaignError } from "@/lib/campaigns/errors";
 import { CAMPAIGN_FIELDS, type CampaignField, type CampaignInput } from "@/lib/campaigns/schema";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
+
+/** Expected failures of campaign administration: keys of AdminCampaigns.errors. */
+export type CampaignErrorCode = "slugTaken" | "notFound";
 
 type Actor = Pick<StaffUser, "id" | "email">;
 type Tx = Prisma.TransactionClient;
@@ -12,7 +15,7 @@ type Tx = Prisma.TransactionClient;
 export type SavedCampaign = { id: number; slug: string; previousSlug: string | null; changed: readonly CampaignField[] };
 
 /**
- * Creates a campaign and its audit entry in one transaction. A slug already in use is a CampaignError
+ * Creates a campaign and its audit entry in one transaction. A slug already in use is a DomainError
  * on the slug field, and nothing is written.
  */
 export async function createCampaign(actor: Actor, input: CampaignInput): Promise<SavedCampaign> {
@@ -45,7 +48,7 @@ export async function updateCampaign(actor: Actor, id: number, input: CampaignIn
       // Locked, so that two admins saving at once each record the difference to what the other saved.
       await tx.$executeRaw`SELECT 1 FROM "Campaign" WHERE "id" = ${id} FOR UPDATE`;
       const current = await tx.campaign.findUnique({ where: { id } });
-      if (!current) throw new CampaignError("notFound");
+      if (!current) throw new DomainError<CampaignErrorCode>("notFound");
       if (current.slug !== input.slug) await assertSlugFree(tx, input.slug, id);
 
       const changed = CAMPAIGN_FIELDS.filter((field) => !sameValue(current[field], input[field]));
@@ -67,7 +70,7 @@ export async function updateCampaign(actor: Actor, id: number, input: CampaignIn
 
 async function assertSlugFree(tx: Tx, slug: string, ownId: number | null): Promise<void> {
   const other = await tx.campaign.findUnique({ where: { slug }, select: { id: true } });
-  if (other && other.id !== ownId) throw new CampaignError("slugTaken", "slug");
+  if (other && other.id !== ownId) throw new DomainError<CampaignErrorCode>("slugTaken", "slug");
 }
 
 /** Two admins taking the same slug at once: the unique index stops the second, with the same error. */
@@ -75,7 +78,7 @@ async function mapSlugRace<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new CampaignError("slugTaken", "slug");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError<CampaignErrorCode>("slugTaken", "slug");
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { initialFormState } from "@/lib/forms/state";
 import { deleteTranslationAction, saveTranslationAction, type TranslationFormState } from "@/lib/campaigns/translations-actions";
 import { db } from "@/lib/db";
 import { createCampaign, createStaff } from "@/lib/test/factories";
@@ -17,7 +18,7 @@ vi.mock("next-intl/server", () => ({
 const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path), revalidateTag: () => undefined }));
 
-const initial: TranslationFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
+const initial: TranslationFormState = initialFormState();
 const form = (values: Record<string, string>) => {
   const data = new FormData();
   for (const [key, value] of Object.entries(values)) data.set(key, value);
@@ -62,6 +63,7 @@ describe("saveTranslationAction", () => {
     expect(state).toEqual({
       formError: en.AdminTranslations.errors.fixBelow,
       fieldErrors: { locale: en.AdminTranslations.errors.localeInvalid, title: en.AdminTranslations.errors.tooLong, summary: en.AdminTranslations.errors.required },
+      notice: null,
       values: { locale: "fr", title: "x".repeat(201), summary: "", statement: "متن" },
       attempt: 3,
     });
@@ -81,14 +83,14 @@ describe("deleteTranslationAction", () => {
   it("deletes only once the box is ticked", async () => {
     const campaign = await createCampaign();
     await redirectOf(saveTranslationAction(campaign.id, initial, form({ locale: "ur", title: "عنوان", summary: "خلاصہ", statement: "متن۔" })));
-    const unticked = await deleteTranslationAction(campaign.id, { formError: null, attempt: 0 }, form({ locale: "ur" }));
-    expect(unticked).toEqual({ formError: en.AdminTranslations.errors.confirmRequired, attempt: 1 });
+    const unticked = await deleteTranslationAction(campaign.id, initialFormState(), form({ locale: "ur" }));
+    expect(unticked).toEqual({ ...initialFormState(), formError: en.AdminTranslations.errors.confirmRequired, attempt: 1 });
     expect(await db().campaignTranslation.count({ where: { campaignId: campaign.id } })).toBe(1);
 
     const to = await redirectOf(deleteTranslationAction(campaign.id, unticked, form({ locale: "ur", confirm: "yes" })));
     expect(to).toBe(`/en/admin/campaigns/${campaign.id}?notice=translation-deleted#translations`);
     expect(await db().campaignTranslation.count({ where: { campaignId: campaign.id } })).toBe(0);
     // Deleted already (a second tab, a double submit): said in words.
-    expect(await deleteTranslationAction(campaign.id, unticked, form({ locale: "ur", confirm: "yes" }))).toEqual({ formError: en.AdminTranslations.errors.notFound, attempt: 2 });
+    expect(await deleteTranslationAction(campaign.id, unticked, form({ locale: "ur", confirm: "yes" }))).toEqual({ ...initialFormState(), formError: en.AdminTranslations.errors.notFound, attempt: 2 });
   });
 });

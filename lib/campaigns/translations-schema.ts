@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STATEMENT_MAX, TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationFormValues } from "@/lib/campaigns/fields";
+import { TRANSLATION_LIMITS } from "@/lib/campaigns/fields";
 import { LOCALES } from "@/lib/i18n/locales";
 
 // One schema for the translation form and the server. Error messages are message keys
@@ -33,14 +33,3 @@ export const deleteTranslationSchema = z.object({
   locale,
   confirm: z.literal("yes", { error: "confirmRequired" }),
 });
-
-export type { TranslationFormValues };
-
-export function translationFormValues(formData: FormData): TranslationFormValues {
-  const values: TranslationFormValues = {};
-  for (const field of TRANSLATION_FIELDS) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value.slice(0, STATEMENT_MAX + 1_000);
-  }
-  return values;
-}

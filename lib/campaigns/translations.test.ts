@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderStatement } from "@/lib/campaigns/markdown";
 import { STATEMENT_MAX } from "@/lib/campaigns/schema";
-import { TranslationError } from "@/lib/campaigns/translations-errors";
+import { DomainError } from "@/lib/domain-error";
 import { localisedCampaign, localisedCampaigns, listTranslations } from "@/lib/campaigns/translations-queries";
 import { deleteTranslationSchema, translationSchema, type TranslationInput } from "@/lib/campaigns/translations-schema";
 import { deleteTranslation, saveTranslation } from "@/lib/campaigns/translations-service";
@@ -59,7 +59,7 @@ describe("saveTranslation", () => {
   it("refuses a translation into the original's own language, on the locale field, and writes nothing", async () => {
     const [actor, campaign] = await Promise.all([admin(), createCampaign()]);
     const error = await errorOf(saveTranslation(actor, campaign.id, input({ locale: "en" })));
-    expect(error).toBeInstanceOf(TranslationError);
+    expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "sameAsOriginal", field: "locale" });
     // A campaign written in Urdu: Urdu is refused, English is a translation.
     const urdu = await db().campaign.update({ where: { id: campaign.id }, data: { locale: "ur" } });

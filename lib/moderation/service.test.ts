@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { ModerationError, moderate, previewModeration } from "@/lib/moderation/service";
+import { DomainError } from "@/lib/domain-error";
+import { moderate, previewModeration } from "@/lib/moderation/service";
 import { confirmedCount, reconcileCounts } from "@/lib/petition/counts";
 import { createCampaign, createSignatures, createStaff, unique } from "@/lib/test/factories";
 
@@ -55,8 +56,8 @@ describe("moderating one signature", () => {
   it("lets only admins delete, and only with a reason", async () => {
     const [campaign, moderator, admin] = await Promise.all([createCampaign(), createStaff("MODERATOR"), createStaff("ADMIN")]);
     const [signature] = await createSignatures(campaign.id, [{ status: "CONFIRMED" }]);
-    await expect(moderate(moderator, { ids: [signature!.id] }, "delete", { reason: "asked by signer" })).rejects.toEqual(new ModerationError("notAllowed"));
-    await expect(moderate(admin, { ids: [signature!.id] }, "delete")).rejects.toEqual(new ModerationError("reasonRequired"));
+    await expect(moderate(moderator, { ids: [signature!.id] }, "delete", { reason: "asked by signer" })).rejects.toEqual(new DomainError("notAllowed"));
+    await expect(moderate(admin, { ids: [signature!.id] }, "delete")).rejects.toEqual(new DomainError("reasonRequired"));
     expect(await moderate(admin, { ids: [signature!.id] }, "delete", { reason: "asked by signer" })).toEqual({ changed: 1 });
     expect(await db().signature.count({ where: { id: signature!.id } })).toBe(0);
     expect(await confirmedCount(campaign.id)).toBe(0);
@@ -76,7 +77,7 @@ describe("bulk moderation by filter", () => {
     ]);
     const filter = { campaign: campaign.id, q: marker.toLowerCase() };
     expect(await previewModeration({ filter }, "spam")).toBe(2);
-    await expect(moderate(moderator, { filter }, "spam", { reason: "bot wave", expectedCount: 3 })).rejects.toEqual(new ModerationError("countChanged"));
+    await expect(moderate(moderator, { filter }, "spam", { reason: "bot wave", expectedCount: 3 })).rejects.toEqual(new DomainError("countChanged"));
     expect(await confirmedCount(campaign.id)).toBe(2);
     expect(await moderate(moderator, { filter }, "spam", { reason: "bot wave", expectedCount: 2 })).toEqual({ changed: 2 });
     expect(await confirmedCount(campaign.id)).toBe(1);
@@ -89,6 +90,6 @@ describe("bulk moderation by filter", () => {
 
   it("requires a reason for changes to several signatures", async () => {
     const [campaign, moderator] = await Promise.all([createCampaign(), createStaff()]);
-    await expect(moderate(moderator, { filter: { campaign: campaign.id } }, "reject")).rejects.toEqual(new ModerationError("reasonRequired"));
+    await expect(moderate(moderator, { filter: { campaign: campaign.id } }, "reject")).rejects.toEqual(new DomainError("reasonRequired"));
   });
 });

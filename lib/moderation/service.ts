@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/audit/service";
 import type { StaffUser } from "@/lib/auth/session";
@@ -26,11 +27,8 @@ export const ADMIN_ONLY: ReadonlySet<ModerationAction> = new Set(["delete"]);
 
 export type ModerationTarget = { ids: number[] } | { filter: SignatureFilter };
 
-export class ModerationError extends Error {
-  constructor(readonly code: "reasonRequired" | "notAllowed" | "countChanged" | "nothingSelected") {
-    super(code);
-  }
-}
+/** Expected failures of moderation: keys of AdminModeration.errors. */
+export type ModerationErrorCode = "reasonRequired" | "notAllowed" | "countChanged" | "nothingSelected";
 
 function targetSql(target: ModerationTarget, action: ModerationAction): Prisma.Sql {
   const where = "ids" in target ? Prisma.sql`s.id = ANY(${target.ids}::int[])` : signatureWhereSql(target.filter);
@@ -79,10 +77,10 @@ export async function moderate(
   options: { reason?: string | null; expectedCount?: number } = {},
 ): Promise<ModerationResult> {
   const reason = options.reason?.trim() || null;
-  if (ADMIN_ONLY.has(action) && actor.role !== "ADMIN") throw new ModerationError("notAllowed");
+  if (ADMIN_ONLY.has(action) && actor.role !== "ADMIN") throw new DomainError<ModerationErrorCode>("notAllowed");
   const bulk = !("ids" in target) || target.ids.length > 1;
-  if (!reason && (action === "delete" || (bulk && !action.endsWith("-comment")))) throw new ModerationError("reasonRequired");
-  if ("ids" in target && target.ids.length === 0) throw new ModerationError("nothingSelected");
+  if (!reason && (action === "delete" || (bulk && !action.endsWith("-comment")))) throw new DomainError<ModerationErrorCode>("reasonRequired");
+  if ("ids" in target && target.ids.length === 0) throw new DomainError<ModerationErrorCode>("nothingSelected");
 
   return db().$transaction(
     async (tx) => {
@@ -97,7 +95,7 @@ export async function moderate(
           count(*)::int AS n, (array_agg(id ORDER BY id))[1:201] AS ids
         FROM changed GROUP BY "campaignId", country`;
       const changed = groups.reduce((sum, group) => sum + group.n, 0);
-      if (options.expectedCount !== undefined && changed !== options.expectedCount) throw new ModerationError("countChanged");
+      if (options.expectedCount !== undefined && changed !== options.expectedCount) throw new DomainError<ModerationErrorCode>("countChanged");
       for (const group of groups) await adjustCount(tx, group.campaignId, group.country, group.delta);
       const campaigns = [...new Set(groups.map((group) => group.campaignId))];
       await recordAudit(tx, {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { initialFormState } from "@/lib/forms/state";
 import { countryOptions, isCountryCode } from "@/lib/countries";
 import { db } from "@/lib/db";
 import { markFrontServer } from "@/lib/net/client-address";
@@ -46,7 +47,7 @@ const promisedComment = (text: string) =>
 
 const FIELDS = ["fullName", "email", "country", "comment", "showName", "mayContact", "website", "altcha", "referral", "source"] as const;
 const CODES = countryOptions().map((option) => option.code);
-const initial: SignFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
+const initial: SignFormState = initialFormState();
 
 let dataDir: string;
 let campaign: { id: number; slug: string };
@@ -203,7 +204,7 @@ describe("signAction under hostile input", () => {
         expect(outcome.state.formError).toBeTruthy();
         // "generic" is the answer to an unexpected failure (logged as an error); only the known NUL bug (below) may lead there.
         const nul = ["fullName", "comment"].some((field) => { const value = lastValue(entries, field); return typeof value === "string" && hasNul(value); });
-        if (!nul) expect(outcome.state.formError).toBe("fixBelow");
+        if (!nul) expect(outcome.state.formError).toBe("errors.fixBelow");
         for (const field of invalid) expect(outcome.state.fieldErrors).toHaveProperty(field);
         // The echoed values are bounded (they go back into the page) and are strings only.
         for (const value of Object.values(outcome.state.values)) expect(typeof value === "string" && value.length <= 2_000).toBe(true);

@@ -2,13 +2,13 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { requestLog } from "@/lib/log";
+import { getLocale } from "next-intl/server";
+import { runFormAction } from "@/lib/forms/action";
+import { echoFields, type FormState } from "@/lib/forms/state";
 import { here } from "@/lib/navigation";
 import { paths } from "@/lib/paths";
 import { requestClientAddress } from "@/lib/petition/client";
-import { PetitionError } from "@/lib/petition/errors";
-import { COMMENT_MAX, formValues, HONEYPOT_FIELD, NAME_MAX, POW_FIELD, signatureSchema, type SignatureField, type SignatureFormValues } from "@/lib/petition/schema";
+import { COMMENT_MAX, HONEYPOT_FIELD, NAME_MAX, POW_FIELD, SIGNATURE_FIELDS, signatureSchema, type SignatureField } from "@/lib/petition/schema";
 import { confirmSignature, signPetition, withdrawSignature } from "@/lib/petition/service";
 import { EMBED_SOURCE } from "@/lib/sharing/embed";
 import { ATTRIBUTION_HEADER, attributionFromQuery } from "@/lib/sharing/referral";
@@ -16,53 +16,29 @@ import { ATTRIBUTION_HEADER, attributionFromQuery } from "@/lib/sharing/referral
 /** Where a form was signed: the campaign page, or the widget embedded on another site. */
 export type SigningSurface = "page" | "embed";
 
-export type SignFormState = {
-  fieldErrors: Partial<Record<SignatureField, string>>;
-  formError: string | null;
-  values: SignatureFormValues;
-  /** Changes on every failed submission, so the form can move focus to the error summary again. */
-  attempt: number;
-};
+export type SignFormState = FormState<SignatureField>;
 
 export async function signAction(slug: string, surface: SigningSurface, previous: SignFormState, formData: FormData): Promise<SignFormState> {
-  const t = await getTranslations("Petition.errors");
-  const values = formValues(formData);
-  const fail = (formError: string, fieldErrors: SignFormState["fieldErrors"] = {}): SignFormState => ({ fieldErrors, formError, values, attempt: previous.attempt + 1 });
-
-  const parsed = signatureSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const fieldErrors: SignFormState["fieldErrors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as SignatureField;
-      const key = issue.message;
-      // The limits are arguments of their messages, so a translation never states an old number.
-      if (key === "nameTooLong" || key === "commentTooLong") fieldErrors[field] ??= t(key, { max: key === "nameTooLong" ? NAME_MAX : COMMENT_MAX });
-      else fieldErrors[field] ??= t.has(key as never) ? t(key as never) : t("invalid");
-    }
-    return fail(t("fixBelow"), fieldErrors);
-  }
-
-  try {
-    const [locale, clientAddress, requestHeaders] = await Promise.all([getLocale(), requestClientAddress(), headers()]);
-    // The page's ?ref= and ?utm_source= (proxy.ts); the widget's signatures say "embed" when its snippet names no source.
-    const attribution = attributionFromQuery(requestHeaders.get(ATTRIBUTION_HEADER));
-    if (surface === "embed") attribution.source ??= EMBED_SOURCE;
-    await signPetition(slug, parsed.data, {
-      locale,
-      clientAddress,
-      powPayload: text(formData, POW_FIELD),
-      honeypot: text(formData, HONEYPOT_FIELD),
-      attribution,
-    });
-  } catch (error) {
-    // A server action cannot answer 429: the form shows why instead, and nothing was written.
-    if (error instanceof PetitionError && error.code === "tooManyFromNetwork") return fail((await getTranslations("Trust.errors"))("tooManyFromNetwork"));
-    if (error instanceof PetitionError) return fail(t(error.code));
-    (await requestLog()).error("petition: signing failed", { error });
-    return fail(t("generic"));
-  }
-  // One answer for every address, new or not (docs/decisions/021): the mail tells its owner the rest.
-  redirect(await here(surface === "embed" ? paths.embedThanks(slug, "check-email") : paths.thanks(slug, "check-email")));
+  return runFormAction(previous, formData, {
+    authorize: async () => null,
+    messages: "Petition",
+    schema: signatureSchema,
+    echo: (form) => echoFields(form, SIGNATURE_FIELDS, 2_000),
+    // The limits are arguments of their messages, so a translation never states an old number.
+    arguments: { nameTooLong: { max: NAME_MAX }, commentTooLong: { max: COMMENT_MAX } },
+    failure: "petition: signing failed",
+    // A refusal (too many from one network, closed) is the form's message: a server action cannot
+    // answer 429, and nothing was written.
+    run: async (input, { formData: form }) => {
+      const [locale, clientAddress, requestHeaders] = await Promise.all([getLocale(), requestClientAddress(), headers()]);
+      // The page's ?ref= and ?utm_source= (proxy.ts); the widget's signatures say "embed" when its snippet names no source.
+      const attribution = attributionFromQuery(requestHeaders.get(ATTRIBUTION_HEADER));
+      if (surface === "embed") attribution.source ??= EMBED_SOURCE;
+      await signPetition(slug, input, { locale, clientAddress, powPayload: text(form, POW_FIELD), honeypot: text(form, HONEYPOT_FIELD), attribution });
+      // One answer for every address, new or not (docs/decisions/021): the mail tells its owner the rest.
+      return { redirect: surface === "embed" ? paths.embedThanks(slug, "check-email") : paths.thanks(slug, "check-email") };
+    },
+  });
 }
 
 function text(formData: FormData, name: string): string | null {

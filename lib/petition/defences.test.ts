@@ -10,7 +10,7 @@ import { moderate } from "@/lib/moderation/service";
 import { hashClientAddress } from "@/lib/petition/client";
 import { confirmedCount, reconcileCounts } from "@/lib/petition/counts";
 import { isDisposableEmail } from "@/lib/petition/disposable";
-import { PetitionError } from "@/lib/petition/errors";
+import { DomainError } from "@/lib/domain-error";
 import { isRateExemptEmail, LIMIT_VARIABLES, signingLimits } from "@/lib/petition/limits";
 import { checkProofOfWork, createPowChallenge } from "@/lib/petition/pow";
 import { describeToken } from "@/lib/petition/queries";
@@ -79,7 +79,7 @@ describe("one network signing in bulk", () => {
     const seconds = (Date.now() - started) / 1000;
 
     const refused = botResults.filter((result) => result.status === "rejected");
-    for (const result of refused) expect((result as PromiseRejectedResult).reason).toEqual(new PetitionError("tooManyFromNetwork"));
+    for (const result of refused) expect((result as PromiseRejectedResult).reason).toEqual(new DomainError("tooManyFromNetwork"));
     // Every accepted one looks the same to the sender, whatever happened to it.
     for (const result of botResults) if (result.status === "fulfilled") expect(result.value).toEqual({ kind: "accepted" });
 

@@ -42,14 +42,5 @@ export const signatureSchema = z.object({
 export type SignatureInput = z.output<typeof signatureSchema>;
 export type SignatureField = keyof SignatureInput;
 
-/** The raw form values, echoed back so that nothing typed is lost when the form has errors. */
-export type SignatureFormValues = Partial<Record<SignatureField, string>>;
-
-export function formValues(formData: FormData): SignatureFormValues {
-  const values: SignatureFormValues = {};
-  for (const field of Object.keys(signatureSchema.shape) as SignatureField[]) {
-    const value = formData.get(field);
-    if (typeof value === "string") values[field] = value.slice(0, 2_000);
-  }
-  return values;
-}
+/** The form's fields, in order (what a failed submission echoes back). */
+export const SIGNATURE_FIELDS = Object.keys(signatureSchema.shape) as SignatureField[];

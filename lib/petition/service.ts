@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { adjustCount } from "@/lib/petition/counts";
@@ -7,13 +8,15 @@ import { enqueueMail, mailsSince, nudgeMailWorker, recipientKey } from "@/lib/em
 import { consume, limiter } from "@/lib/petition/limits";
 import { assessSubmission, type SubmissionContext } from "@/lib/petition/defences";
 import type { Screening } from "@/lib/petition/screening";
-import { PetitionError } from "@/lib/petition/errors";
 import { confirmationMessage, repeatMessage } from "@/lib/petition/notify";
 import { canonicalEmail } from "@/lib/petition/normalise";
 import type { SignatureInput } from "@/lib/petition/schema";
 import { campaignLink } from "@/lib/sharing/links";
 import { newReferralCode, type Attribution } from "@/lib/sharing/referral";
 import { CONFIRM_TOKEN_DAYS, daysFromNow, hashToken, isWellFormedToken, newToken, WITHDRAW_TOKEN_DAYS } from "@/lib/petition/tokens";
+
+/** Expected failures of signing: keys of Petition.errors. */
+export type PetitionErrorCode = "campaignNotFound" | "campaignClosed" | "tooManyFromNetwork";
 
 /**
  * Mails a repeat attempt may cause to one address in a day (across campaigns): a new confirmation
@@ -54,15 +57,15 @@ type Existing = { id: number; status: string; email: string; confirmedAt: Date |
  *   changes; the owner is mailed their data and withdrawal links.
  * Repeats are capped per address and network, and per address, per day (docs/decisions/021). Robots' attempts (hidden field filled, replayed proof of
  * work) write nothing and send nothing. Too many attempts from one network are refused with
- * PetitionError("tooManyFromNetwork"), writing nothing.
+ * DomainError("tooManyFromNetwork"), writing nothing.
  */
 export async function signPetition(slug: string, input: SignatureInput, context: SignContext): Promise<SignOutcome> {
   const campaign = await db().campaign.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, status: true, deadline: true } });
-  if (!campaign || campaign.status === "DRAFT") throw new PetitionError("campaignNotFound");
-  if (!isOpenForSignatures(campaign)) throw new PetitionError("campaignClosed");
+  if (!campaign || campaign.status === "DRAFT") throw new DomainError<PetitionErrorCode>("campaignNotFound");
+  if (!isOpenForSignatures(campaign)) throw new DomainError<PetitionErrorCode>("campaignClosed");
 
   const { screening, clientHash } = await assessSubmission(campaign.id, input.email, context);
-  if ("refuse" in screening) throw new PetitionError("tooManyFromNetwork");
+  if ("refuse" in screening) throw new DomainError<PetitionErrorCode>("tooManyFromNetwork");
   // A robot's: no row keyed on an address it chose, no mail to it.
   if ("drop" in screening) return ACCEPTED;
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createCampaign, unique } from "@/lib/test/factories";
-import { VotesError } from "@/lib/votes/errors";
+import { DomainError } from "@/lib/domain-error";
 import { voteStageSchema, type VoteStageInput } from "@/lib/votes/schema";
 import { importVoteStage } from "@/lib/votes/service";
 
@@ -75,7 +75,7 @@ describe("importVoteStage", () => {
     const [admin, campaign] = await Promise.all([createAdmin(), createCampaign()]);
     await importVoteStage(admin, campaign.id, stage(), PLENARY);
     const error = await importVoteStage(admin, campaign.id, stage({ body: "Again" }), PLENARY).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VotesError);
+    expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: "keyTaken", field: "key" });
     expect(await db().voteStage.count({ where: { campaignId: campaign.id } })).toBe(1);
     expect(await db().auditEntry.count({ where: { campaignId: campaign.id, action: "votes.import" } })).toBe(1);

@@ -2,10 +2,13 @@ import "server-only";
 import type { StaffUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/service";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { VotesError } from "@/lib/votes/errors";
 import { checkVoteImport } from "@/lib/votes/import";
 import { parseVotesCsv, type VoteStageInput } from "@/lib/votes/schema";
+
+/** Expected failures of a vote import: keys of AdminVotes.errors. */
+export type VotesErrorCode = "campaignNotFound" | "keyTaken" | "fileInvalid";
 
 type Actor = Pick<StaffUser, "id" | "email">;
 /** The largest Int: a new stage sorts after the stages of its own day. */
@@ -20,7 +23,7 @@ export type ImportedStage = { stageId: number; campaignSlug: string; rows: numbe
  */
 export async function importVoteStage(actor: Actor, campaignId: number, input: VoteStageInput, csv: string): Promise<ImportedStage> {
   const report = checkVoteImport(input, csv);
-  if (!report.ok) throw new VotesError("fileInvalid");
+  if (!report.ok) throw new DomainError<VotesErrorCode>("fileInvalid");
   const { rows } = parseVotesCsv(csv);
   const { sourceCovers, sourceCitation, sourceUrl, ...stage } = input;
 
@@ -28,9 +31,9 @@ export async function importVoteStage(actor: Actor, campaignId: number, input: V
     return await db().$transaction(async (tx) => {
       // Locked, so that two imports at once do not number the stages over each other.
       const [campaign] = await tx.$queryRaw<{ slug: string }[]>`SELECT "slug" FROM "Campaign" WHERE "id" = ${campaignId} FOR UPDATE`;
-      if (!campaign) throw new VotesError("campaignNotFound");
+      if (!campaign) throw new DomainError<VotesErrorCode>("campaignNotFound");
       const taken = await tx.voteStage.findUnique({ where: { campaignId_key: { campaignId, key: stage.key } }, select: { id: true } });
-      if (taken) throw new VotesError("keyTaken", "key");
+      if (taken) throw new DomainError<VotesErrorCode>("keyTaken", "key");
       const created = await tx.voteStage.create({
         data: {
           ...stage,
@@ -60,7 +63,7 @@ export async function importVoteStage(actor: Actor, campaignId: number, input: V
     });
   } catch (error) {
     // Two admins importing the same key at once: the unique index stops the second.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new VotesError("keyTaken", "key");
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new DomainError<VotesErrorCode>("keyTaken", "key");
     throw error;
   }
 }

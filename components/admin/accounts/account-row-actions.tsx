@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changeAccountRoleAction, setAccountEnabledAction, type AccountChangeState } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/roles";
+import { initialFormState } from "@/lib/forms/state";
 
-const initialState: AccountChangeState = { error: null, notice: null, attempt: 0 };
+const initialState: AccountChangeState = initialFormState();
 
 /**
  * Disable / re-enable and role change for one account: two plain forms, so they work without
@@ -54,8 +55,8 @@ export function AccountRowActions({ id, email, role, enabled }: { id: number; em
 
 function Message({ id, state }: { id: string; state: AccountChangeState }) {
   return (
-    <p id={id} className={state.error ? "field-error" : "hint"} aria-live="polite">
-      {state.error ?? state.notice}
+    <p id={id} className={state.formError ? "field-error" : "hint"} aria-live="polite">
+      {state.formError ?? state.notice}
     </p>
   );
 }

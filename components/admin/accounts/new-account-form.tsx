@@ -7,8 +7,9 @@ import { Field } from "@/components/ui/field";
 import { createAccountAction, type NewAccountFormState } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/roles";
 import type { NewAccountField } from "@/lib/accounts/schema";
+import { initialFormState } from "@/lib/forms/state";
 
-const initialState: NewAccountFormState = { fieldErrors: {}, formError: null, notice: null, values: {}, attempt: 0 };
+const initialState: NewAccountFormState = initialFormState();
 const FIELD_ORDER: NewAccountField[] = ["email", "name", "role", "password"];
 
 /**

@@ -6,8 +6,9 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { changePasswordAction, type PasswordChangeState } from "@/lib/accounts/password-actions";
 import type { PasswordChangeField } from "@/lib/accounts/schema";
+import { initialFormState } from "@/lib/forms/state";
 
-const initialState: PasswordChangeState = { fieldErrors: {}, formError: null, attempt: 0 };
+const initialState: PasswordChangeState = initialFormState();
 const FIELDS: { field: PasswordChangeField; id: string; autoComplete: string; hint: boolean }[] = [
   { field: "currentPassword", id: "password-current", autoComplete: "current-password", hint: false },
   { field: "newPassword", id: "password-new", autoComplete: "new-password", hint: true },

@@ -4,8 +4,9 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { resetTwoFactorAction, type ResetTwoFactorState } from "@/lib/auth/two-factor/admin-actions";
+import { initialFormState } from "@/lib/forms/state";
 
-const initialState: ResetTwoFactorState = { error: null, notice: null, attempt: 0 };
+const initialState: ResetTwoFactorState = initialFormState();
 
 /**
  * An admin turns another account's two-factor sign-in off (it lost its authenticator). A plain form.
@@ -20,8 +21,8 @@ export function ResetTwoFactorForm({ id, email, canReset }: { id: number; email:
     <form action={action}>
       <input type="hidden" name="id" value={id} />
       {canReset && <SubmitButton variant="secondary" label={t("reset")} ariaLabel={t("resetLabel", { email })} pending={t("pending")} describedBy={statusId} />}
-      <p id={statusId} className={state.error ? "field-error" : "hint"} aria-live="polite">
-        {state.error ?? state.notice}
+      <p id={statusId} className={state.formError ? "field-error" : "hint"} aria-live="polite">
+        {state.formError ?? state.notice}
       </p>
     </form>
   );

@@ -5,8 +5,9 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { confirmTwoFactorAction, disableTwoFactorAction, startTwoFactorSetupAction, type TwoFactorFormState } from "@/lib/auth/two-factor/actions";
+import { initialFormState } from "@/lib/forms/state";
 
-const initialState: TwoFactorFormState = { error: null, notice: null, attempt: 0 };
+const initialState: TwoFactorFormState = initialFormState();
 
 // Plain forms posting server actions, so they work without JavaScript. The page re-renders with the
 // new state after each one (the actions revalidate it).
@@ -25,7 +26,7 @@ export function StartTwoFactorForm({ restart }: { restart: boolean }) {
   return (
     <form action={action}>
       <Notice state={state} />
-      {state.error && <p className="field-error">{state.error}</p>}
+      {state.formError && <p className="field-error">{state.formError}</p>}
       <SubmitButton variant={restart ? "secondary" : "primary"} label={restart ? t("restart") : t("start")} pending={t("pending")} />
     </form>
   );
@@ -36,9 +37,9 @@ function CodeForm({ id, submit, action: serverAction }: { id: string; submit: st
   const [state, action] = useActionState(serverAction, initialState);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (state.error) input.current?.focus();
-  }, [state.attempt, state.error]);
-  const error = state.error ?? undefined;
+    if (state.formError) input.current?.focus();
+  }, [state.attempt, state.formError]);
+  const error = state.formError ?? undefined;
   return (
     <form action={action} className="sign-form narrow">
       <Notice state={state} />

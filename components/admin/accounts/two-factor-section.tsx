@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AccountMessages } from "@/components/admin/accounts/account-messages";
 import { ConfirmTwoFactorForm, DisableTwoFactorForm, StartTwoFactorForm } from "@/components/admin/accounts/two-factor-forms";

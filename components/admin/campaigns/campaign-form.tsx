@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import type { CampaignFormState } from "@/lib/campaigns/actions";
 import { CAMPAIGN_FIELDS, CAMPAIGN_STATUSES, STATEMENT_MAX, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/fields";
+import { initialFormState } from "@/lib/forms/state";
 
 type Props = {
   action: (state: CampaignFormState, formData: FormData) => Promise<CampaignFormState>;
@@ -31,7 +32,7 @@ const TEXT_FIELDS: [CampaignField, number, boolean][] = [
 export function CampaignForm({ action, initialValues, submitLabel }: Props) {
   const t = useTranslations("AdminCampaigns.form");
   const tStatus = useTranslations("AdminCampaigns.status");
-  const [state, formAction] = useActionState(action, { fieldErrors: {}, formError: null, values: initialValues, attempt: 0 });
+  const [state, formAction] = useActionState(action, initialFormState(initialValues));
   const { fieldErrors: errors, values } = state;
   const hint = (field: CampaignField) => (t.has(`${field}Hint`) ? t(`${field}Hint`) : undefined);
   const describe = (field: CampaignField) => describedBy(field, { hint: t.has(`${field}Hint`), error: errors[field] });

@@ -1,5 +1,5 @@
 import { InLanguage } from "@/components/ui/in-language";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CampaignStatusValue } from "@/lib/campaigns/schema";
 import { paths } from "@/lib/paths";

@@ -6,11 +6,12 @@ import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import { ImportReportView } from "@/components/admin/campaigns/import-report";
+import { initialFormState } from "@/lib/forms/state";
 import type { ImportField, ImportFormState } from "@/lib/votes/actions";
 
 type Props = { action: (state: ImportFormState, formData: FormData) => Promise<ImportFormState> };
 
-const initialState: ImportFormState = { fieldErrors: {}, formError: null, values: {}, csv: null, fileName: null, report: null, attempt: 0 };
+const initialState: ImportFormState = { ...initialFormState(), csv: null, fileName: null, report: null };
 const FIELD_ORDER: ImportField[] = ["key", "body", "meeting", "date", "documentSymbol", "yes", "no", "abstain", "notVoting", "namesComplete", "note", "sourceCovers", "sourceCitation", "sourceUrl", "file"];
 // id, input type, maxLength, required
 type Input = [ImportField, "text" | "number" | "date" | "url", number, boolean];

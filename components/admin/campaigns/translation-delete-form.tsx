@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { DeleteTranslationState } from "@/lib/campaigns/translations-actions";
+import { initialFormState } from "@/lib/forms/state";
 
 type Props = {
   action: (state: DeleteTranslationState, formData: FormData) => Promise<DeleteTranslationState>;
@@ -18,7 +19,7 @@ type Props = {
  */
 export function TranslationDeleteForm({ action, locale, language }: Props) {
   const t = useTranslations("AdminTranslations.delete");
-  const [state, formAction] = useActionState(action, { formError: null, attempt: 0 });
+  const [state, formAction] = useActionState(action, initialFormState());
   const error = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.attempt > 0) error.current?.focus();

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { describedBy, Field } from "@/components/ui/field";
 import type { TranslationFormState } from "@/lib/campaigns/translations-actions";
 import { TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationField, type TranslationFormValues } from "@/lib/campaigns/fields";
+import { initialFormState } from "@/lib/forms/state";
 import { isLocale, LOCALE_DIRECTIONS } from "@/lib/i18n/locales";
 
 type Props = {
@@ -26,7 +27,7 @@ const idOf = (field: TranslationField) => `translation-${field}`;
  */
 export function TranslationForm({ action, initialValues, languages, fixedLocale }: Props) {
   const t = useTranslations("AdminTranslations.form");
-  const [state, formAction] = useActionState(action, { fieldErrors: {}, formError: null, values: initialValues, attempt: 0 });
+  const [state, formAction] = useActionState(action, initialFormState(initialValues));
   const { fieldErrors: errors, values } = state;
   const hint = (field: TranslationField) => (t.has(`${field}Hint`) ? t(`${field}Hint`) : undefined);
   const common = (field: TranslationField) => ({

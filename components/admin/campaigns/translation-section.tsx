@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TranslationDeleteForm } from "@/components/admin/campaigns/translation-delete-form";
 import { TranslationForm } from "@/components/admin/campaigns/translation-form";

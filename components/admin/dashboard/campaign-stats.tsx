@@ -1,5 +1,5 @@
 import { InLanguage } from "@/components/ui/in-language";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { countryName } from "@/lib/countries";
 import { filterQuery } from "@/lib/moderation/filter";

@@ -2,11 +2,12 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { initialFormState } from "@/lib/forms/state";
 import { bulkModerationAction, type ModerationState } from "@/lib/moderation/actions";
 import type { SignatureFilter } from "@/lib/moderation/filter";
 import { MODERATION_ACTION_NAMES } from "@/lib/moderation/names";
 
-const initial: ModerationState = { error: null, preview: null, done: null };
+const initial: ModerationState = { ...initialFormState(), preview: null };
 
 function FilterFields({ filter }: { filter: SignatureFilter }) {
   return (
@@ -30,7 +31,7 @@ export function BulkModeration({ filter, canDelete }: { filter: SignatureFilter;
   const messageRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (state.preview) previewRef.current?.focus();
-    else if (state.error || state.done) messageRef.current?.focus();
+    else if (state.formError || state.notice) messageRef.current?.focus();
   }, [state]);
   return (
     <section aria-labelledby="bulk-heading" className="card">
@@ -65,9 +66,9 @@ export function BulkModeration({ filter, canDelete }: { filter: SignatureFilter;
         </button>
       </form>
       <div role="status" aria-live="polite">
-        {(state.error || state.done) && (
-          <p ref={messageRef} className={state.error ? "field-error" : "notice"} tabIndex={-1}>
-            {state.error ?? state.done}
+        {(state.formError || state.notice) && (
+          <p ref={messageRef} className={state.formError ? "field-error" : "notice"} tabIndex={-1}>
+            {state.formError ?? state.notice}
           </p>
         )}
       </div>

@@ -2,10 +2,11 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
+import { initialFormState } from "@/lib/forms/state";
 import { moderateSignatureAction, type ModerationState } from "@/lib/moderation/actions";
 import type { ModerationActionName } from "@/lib/moderation/names";
 
-const initial: ModerationState = { error: null, preview: null, done: null };
+const initial: ModerationState = { ...initialFormState(), preview: null };
 
 /** Moderation of one signature: the buttons offered are those its current status allows. */
 export function ModerationForm({ id, actions }: { id: number; actions: ModerationActionName[] }) {
@@ -15,7 +16,7 @@ export function ModerationForm({ id, actions }: { id: number; actions: Moderatio
   // the answer instead of being lost.
   const messageRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (state.error || state.done) messageRef.current?.focus();
+    if (state.formError || state.notice) messageRef.current?.focus();
   }, [state]);
   return (
     <form action={action} className="card">
@@ -36,9 +37,9 @@ export function ModerationForm({ id, actions }: { id: number; actions: Moderatio
         ))}
       </div>
       <div role="status" aria-live="polite">
-        {(state.error || state.done) && (
-          <p ref={messageRef} className={state.error ? "field-error" : "notice"} tabIndex={-1}>
-            {state.error ?? state.done}
+        {(state.formError || state.notice) && (
+          <p ref={messageRef} className={state.formError ? "field-error" : "notice"} tabIndex={-1}>
+            {state.formError ?? state.notice}
           </p>
         )}
       </div>

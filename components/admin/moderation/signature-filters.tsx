@@ -1,5 +1,5 @@
 import { textDirectionOf } from "@/lib/i18n/locales";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { filterQuery, type SignatureFilter } from "@/lib/moderation/filter";
 import { SIGNATURE_STATUSES } from "@/lib/petition/states";

@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { filterQuery, type SignatureFilter } from "@/lib/moderation/filter";
 import type { SignaturePage } from "@/lib/moderation/queries";

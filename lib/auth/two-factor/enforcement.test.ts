@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { initialFormState } from "@/lib/forms/state";
 import { db } from "@/lib/db";
 import { createStaff } from "@/lib/test/factories";
 import { adminPageFiles, sourceFiles } from "@/lib/test/source-files";
@@ -100,7 +101,7 @@ describe("REQUIRE_ADMIN_TOTP=true", () => {
     const { default: Page } = await import(/* @vite-ignore */ modulePath(SET_UP_PAGE));
     expect(await outcomeOf(() => Page(pageProps(SET_UP_PAGE)))).toBe("allowed");
     const { startTwoFactorSetupAction } = await import("@/lib/auth/two-factor/actions");
-    expect(await startTwoFactorSetupAction({ error: null, notice: null, attempt: 0 }, new FormData())).toMatchObject({ error: null });
+    expect(await startTwoFactorSetupAction(initialFormState(), new FormData())).toMatchObject({ formError: null });
     expect((await db().adminUser.findUniqueOrThrow({ where: { id: adminWithout } })).totpSecret).not.toBeNull();
   });
 

@@ -6,6 +6,7 @@ import { countSessionCheck, sessionCheckSucceeded } from "@/lib/auth/throttle";
 import { adminTwoFactorRequired } from "@/lib/auth/two-factor/config";
 import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/two-factor/totp";
 import { db } from "@/lib/db";
+import { DomainError } from "@/lib/domain-error";
 import { openSecret, sealSecret } from "@/lib/security/encryption";
 import { siteUrl } from "@/lib/site-url";
 
@@ -15,13 +16,6 @@ import { siteUrl } from "@/lib/site-url";
 
 /** Expected failures; `code` is a message key (AdminTwoFactor.errors.*). */
 export type TwoFactorErrorCode = "alreadyOn" | "notStarted" | "notOn" | "wrongCode" | "required" | "notFound" | "self";
-
-export class TwoFactorError extends Error {
-  constructor(readonly code: TwoFactorErrorCode) {
-    super(code);
-    this.name = "TwoFactorError";
-  }
-}
 
 type Actor = { id: number; email: string };
 
@@ -37,7 +31,7 @@ async function account(accountId: number) {
     where: { id: accountId },
     select: { id: true, email: true, role: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
-  if (!found) throw new TwoFactorError("notFound");
+  if (!found) throw new DomainError<TwoFactorErrorCode>("notFound");
   return found;
 }
 
@@ -71,7 +65,7 @@ export async function startTwoFactorSetup(accountId: number): Promise<void> {
     where: { id: accountId, totpEnabledAt: null },
     data: { totpSecret: sealSecret(secret, context(accountId)), totpLastStep: null },
   });
-  if (count === 0) throw new TwoFactorError((await account(accountId)).totpEnabledAt ? "alreadyOn" : "notFound");
+  if (count === 0) throw new DomainError<TwoFactorErrorCode>((await account(accountId)).totpEnabledAt ? "alreadyOn" : "notFound");
 }
 
 /**
@@ -97,12 +91,12 @@ async function consumeCode(accountId: number, code: unknown, { enabled }: { enab
 /** Turns two-factor on once the owner proves, with a code, that their app has the secret. */
 export async function confirmTwoFactorSetup(actor: Actor, code: unknown): Promise<void> {
   const found = await account(actor.id);
-  if (found.totpEnabledAt) throw new TwoFactorError("alreadyOn");
-  if (!found.totpSecret) throw new TwoFactorError("notStarted");
-  if ((await consumeCode(actor.id, code, { enabled: false })) === null) throw new TwoFactorError("wrongCode");
+  if (found.totpEnabledAt) throw new DomainError<TwoFactorErrorCode>("alreadyOn");
+  if (!found.totpSecret) throw new DomainError<TwoFactorErrorCode>("notStarted");
+  if ((await consumeCode(actor.id, code, { enabled: false })) === null) throw new DomainError<TwoFactorErrorCode>("wrongCode");
   await db().$transaction(async (tx) => {
     const { count } = await tx.adminUser.updateMany({ where: { id: actor.id, totpEnabledAt: null, totpSecret: found.totpSecret }, data: { totpEnabledAt: new Date() } });
-    if (count === 0) throw new TwoFactorError("alreadyOn");
+    if (count === 0) throw new DomainError<TwoFactorErrorCode>("alreadyOn");
     await recordAudit(tx, { actor, action: "account.two-factor.enable", details: { accountId: actor.id, email: found.email } });
   });
 }
@@ -117,12 +111,12 @@ function cleared() {
  */
 export async function disableTwoFactor(actor: Actor, code: unknown): Promise<void> {
   const found = await account(actor.id);
-  if (!found.totpEnabledAt) throw new TwoFactorError("notOn");
-  if (found.role === "ADMIN" && adminTwoFactorRequired()) throw new TwoFactorError("required");
+  if (!found.totpEnabledAt) throw new DomainError<TwoFactorErrorCode>("notOn");
+  if (found.role === "ADMIN" && adminTwoFactorRequired()) throw new DomainError<TwoFactorErrorCode>("required");
   // Every try is counted before the code is checked, so a stolen session cannot try codes until one
   // fits. (Paused, it gets the same answer as a wrong code.)
-  if (!(await countSessionCheck("two-factor-disable", actor.id))) throw new TwoFactorError("wrongCode");
-  if ((await consumeCode(actor.id, code, { enabled: true })) === null) throw new TwoFactorError("wrongCode");
+  if (!(await countSessionCheck("two-factor-disable", actor.id))) throw new DomainError<TwoFactorErrorCode>("wrongCode");
+  if ((await consumeCode(actor.id, code, { enabled: true })) === null) throw new DomainError<TwoFactorErrorCode>("wrongCode");
   await sessionCheckSucceeded("two-factor-disable", actor.id);
   await db().$transaction(async (tx) => {
     await tx.adminUser.update({ where: { id: actor.id }, data: cleared() });
@@ -137,7 +131,7 @@ export async function disableTwoFactor(actor: Actor, code: unknown): Promise<voi
  * needs a code (disableTwoFactor).
  */
 export async function resetTwoFactor(actor: Actor, accountId: number): Promise<{ changed: boolean; email: string }> {
-  if (accountId === actor.id) throw new TwoFactorError("self");
+  if (accountId === actor.id) throw new DomainError<TwoFactorErrorCode>("self");
   const found = await account(accountId);
   if (!found.totpSecret && !found.totpEnabledAt) return { changed: false, email: found.email };
   await db().$transaction(async (tx) => {

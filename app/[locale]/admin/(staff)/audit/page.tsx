@@ -1,4 +1,4 @@
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditAction } from "@/components/admin/audit/audit-action";
 import { listAudit } from "@/lib/audit/queries";

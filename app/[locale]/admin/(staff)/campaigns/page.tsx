@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getTranslations } from "next-intl/server";
 import { CampaignTable } from "@/components/admin/campaigns/campaign-table";
 import { requireAdmin } from "@/lib/auth/session";

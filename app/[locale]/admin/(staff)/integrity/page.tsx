@@ -1,5 +1,5 @@
 import { textDirectionOf } from "@/lib/i18n/locales";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/ui/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireStaff } from "@/lib/auth/session";
 import { filterQuery } from "@/lib/moderation/filter";

@@ -2,13 +2,16 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
 import { expect, test as base, type Page } from "@playwright/test";
 import { createCampaign, createSignature, withDb, type TestCampaign, type TestSignature } from "./support/db";
+import en from "../messages/en.json";
 import ur from "../messages/ur.json";
+import { unformattedMessages } from "../scripts/lib/check-messages";
 import { byVote, plenary, campaign as seeded } from "./support/facts";
 import { listContrast, tabThrough } from "./support/focus";
 import { createStaff, signInByApi, type Staff } from "./support/staff";
 
 // WCAG 2.2 AA, as far as a machine can tell: axe on every page of the site and of the admin, in both
-// languages, in the states people meet (an error summary, a preview), with no rule turned off.
+// languages, in the states people meet (an error summary, a preview), with no rule turned off. On each,
+// no message is shown unformatted: raw ICU syntax, a raw tag or a missing key's fallback.
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const LOCALES = ["en", "ur"] as const;
@@ -27,6 +30,23 @@ function report(violations: Result[]): string {
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
   expect.soft(violations, `axe on ${page.url()}:\n${report(violations)}`).toEqual([]);
+  expect.soft(unformattedMessages(await shownText(page), NAMESPACES), `unformatted messages on ${page.url()}`).toEqual([]);
+}
+
+const NAMESPACES = Object.keys(en);
+
+/** What a reader meets: the visible text, the title, and the labels and descriptions in attributes. */
+function shownText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts = [document.body.innerText, document.title];
+    for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt], meta[content]")) {
+      for (const name of ["aria-label", "title", "placeholder", "alt", "content"]) {
+        const value = element.getAttribute(name);
+        if (value) texts.push(value);
+      }
+    }
+    return texts;
+  });
 }
 
 type Data = { campaign: TestCampaign; closed: TestCampaign; signature: TestSignature; pending: TestSignature; seededId: number; admin: Staff };

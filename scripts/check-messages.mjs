@@ -2,9 +2,9 @@
 // exits non-zero, listing them, when a key is missing or extra, a message does not parse, or a message's
 // ICU arguments (placeholders, number and date formats, plural and select arguments, tags) differ from
 // English. Warnings (key order, messages left in English) are printed but do not fail. The checking itself
-// is lib/i18n/check-messages.ts, which lib/i18n/messages.test.ts runs too; tsx loads it.
+// is scripts/lib/check-messages.ts, which scripts/check-messages.test.ts runs too (npm test); tsx loads it.
 import path from "node:path";
-import { checkMessageDirectory, formatReports } from "../lib/i18n/check-messages.ts";
+import { checkMessageDirectory, formatReports } from "./lib/check-messages.ts";
 
 const directory = path.resolve(process.argv[2] ?? "messages");
 const reports = checkMessageDirectory(directory);

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { SIGNATURE_STATUSES } from "@/lib/petition/states";
-import type { IntegrityReport as Report } from "@/lib/privacy/integrity";
+import { INTEGRITY_REASONS, type IntegrityReport as Report } from "@/lib/privacy/integrity";
 
 const ORDER = SIGNATURE_STATUSES;
 
@@ -27,9 +27,10 @@ export async function IntegrityReport({ report }: { report: Report }) {
               <td>{format.number(report.counts[status])}</td>
               <td>
                 {report.reasons[status]
-                  ? Object.entries(report.reasons[status])
-                      .map(([reason, count]) => `${t(`reason.${reason}` as never)}: ${format.number(count)}`)
-                      .join("; ")
+                  ? INTEGRITY_REASONS.flatMap((reason) => {
+                      const count = report.reasons[status]?.[reason];
+                      return count ? [`${t(`reason.${reason}`)}: ${format.number(count)}`] : [];
+                    }).join("; ")
                   : t(`explain.${status}`)}
               </td>
             </tr>

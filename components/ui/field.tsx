@@ -22,3 +22,12 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
     </div>
   );
 }
+
+/**
+ * A form's field hints: `hinted` lists the fields that have one, and `text` reads it (the type check
+ * confirms that each `<field>Hint` is a message); any other field has none.
+ */
+export function fieldHints<const Hinted extends string>(hinted: readonly Hinted[], text: (field: Hinted) => string): (field: string) => string | undefined {
+  const has = (field: string): field is Hinted => (hinted as readonly string[]).includes(field);
+  return (field) => (has(field) ? text(field) : undefined);
+}

@@ -1,13 +1,14 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AuditActionName } from "@/lib/audit/actions";
 import type { StaffUser } from "@/lib/auth/session";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Lists at most this many signature ids in an entry; larger bulk actions record the filter and count. */
 export const AUDIT_MAX_IDS = 200;
 
 export type AuditInput = {
   actor: Pick<StaffUser, "id" | "email"> | null;
-  action: string;
+  action: AuditActionName;
   campaignId?: number | null;
   signatureIds?: number[];
   filter?: Prisma.InputJsonValue;

@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
+import type { createTranslator, Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
@@ -21,17 +22,24 @@ import { here } from "@/lib/navigation";
 // Every message is a key of the form's namespace under `errors.` (the schema's messages and the
 // DomainError codes are such keys), translated in the request's language.
 
-type Translator = Awaited<ReturnType<typeof getTranslations>>;
+/** The namespaces of forms: those with an `errors` group, which names every problem a form can show. */
+export type FormNamespace = { [N in keyof Messages]: Messages[N] extends { errors: { generic: string } } ? N : never }[keyof Messages];
+type Translator<Namespace extends FormNamespace> = ReturnType<typeof createTranslator<Messages, Namespace>>;
 type MessageArguments = Record<string, string | number>;
+/**
+ * The form's messages looked up by keys known only at run time (the schema's messages, the codes of
+ * DomainErrors), each checked with `has` first: the one place where message keys are not typed.
+ */
+type RuntimeKeys = { has(key: string): boolean; (key: string, values?: MessageArguments): string };
 /** A state's own parts beyond the common ones (a preview, a report). */
 type ExtraOf<State> = Omit<State, keyof FormState>;
 type FieldOf<State extends FormState> = keyof State["fieldErrors"] & string;
 
-export type FormActionContext<Actor, State extends FormState> = {
+export type FormActionContext<Actor, State extends FormState, Namespace extends FormNamespace> = {
   actor: Actor;
   formData: FormData;
   /** The form's namespace, for the notice. */
-  t: Translator;
+  t: Translator<Namespace>;
   /** Adds to every state returned from here on, success or failure (what a form must not lose). */
   keep: (extra: Partial<ExtraOf<State>>) => void;
 };
@@ -47,11 +55,11 @@ export type FormActionDone = {
   keepValues?: boolean;
 };
 
-export type FormActionSpec<Actor, Schema extends z.ZodType, State extends FormState> = {
+export type FormActionSpec<Actor, Schema extends z.ZodType, State extends FormState, Namespace extends FormNamespace> = {
   /** The session and role check (`requireAdmin` ...); a public form passes `async () => null`. */
   authorize: () => Promise<Actor>;
   /** The message namespace whose `errors.*` keys name every problem (e.g. "AdminCampaigns"). */
-  messages: string;
+  messages: Namespace;
   schema: Schema | ((actor: Actor) => Schema);
   /** What the schema parses: the form's fields by default. May `keep` what a failure must send back. */
   read?: (formData: FormData, previous: Partial<State>, keep: (extra: Partial<ExtraOf<State>>) => void) => unknown;
@@ -68,18 +76,19 @@ export type FormActionSpec<Actor, Schema extends z.ZodType, State extends FormSt
   extra?: ExtraOf<State>;
   /** For the log, when something unexpected fails: "campaigns: saving failed". */
   failure: string;
-  run: (input: z.output<Schema>, context: FormActionContext<Actor, State>) => Promise<FormActionDone>;
+  run: (input: z.output<Schema>, context: FormActionContext<Actor, State, Namespace>) => Promise<FormActionDone>;
 };
 
-export async function runFormAction<State extends FormState, Actor, Schema extends z.ZodType>(
+export async function runFormAction<State extends FormState, Actor, Schema extends z.ZodType, Namespace extends FormNamespace>(
   previous: State | undefined,
   formData: FormData,
-  spec: FormActionSpec<Actor, Schema, State>,
+  spec: FormActionSpec<Actor, Schema, State, Namespace>,
 ): Promise<State> {
   type Field = FieldOf<State>;
   const actor = await spec.authorize();
 
-  const t = await getTranslations(spec.messages);
+  const t: Translator<Namespace> = await getTranslations(spec.messages);
+  const byKey = t as unknown as RuntimeKeys;
   // A server action can be called with anything: a value that is not a form reads as an empty one.
   const form = formData instanceof FormData ? formData : new FormData();
   const last: Partial<State> = previous && typeof previous === "object" ? previous : {};
@@ -88,10 +97,10 @@ export async function runFormAction<State extends FormState, Actor, Schema exten
   const values = spec.echo?.(form) ?? {};
   const attempt = (Number(last.attempt) || 0) + 1;
   // A problem whose key has no text (zod's own messages, say) reads "not valid", or the generic message.
-  const fallback = t.has("errors.invalid" as never) ? "invalid" : "generic";
+  const fallback = byKey.has("errors.invalid") ? "invalid" : "generic";
   const message = (key: string) => {
-    const known = t.has(`errors.${key}` as never);
-    return t(`errors.${known ? key : fallback}` as never, (known ? spec.arguments?.[key] : undefined) as never);
+    const known = byKey.has(`errors.${key}`);
+    return byKey(`errors.${known ? key : fallback}`, known ? spec.arguments?.[key] : undefined);
   };
   const failed = (formError: string, fieldErrors: Partial<Record<Field, string>> = {}) => ({ formError, fieldErrors, notice: null, values, attempt, ...extra }) as unknown as State;
 
@@ -114,12 +123,12 @@ export async function runFormAction<State extends FormState, Actor, Schema exten
     done = await spec.run(parsed.data, { actor, formData: form, t, keep });
   } catch (error) {
     unstable_rethrow(error);
-    if (error instanceof DomainError && t.has(`errors.${error.code}` as never)) {
+    if (error instanceof DomainError && byKey.has(`errors.${error.code}`)) {
       if (error.field && spec.show !== "summary") return failed(message("fixBelow"), { [error.field]: message(error.code) } as Partial<Record<Field, string>>);
       return failed(message(error.code));
     }
     (await requestLog()).error(spec.failure, { error });
-    return failed(t("errors.generic" as never));
+    return failed(message("generic"));
   }
 
   if (done.revalidate) revalidatePath("/", "layout");

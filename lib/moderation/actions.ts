@@ -5,6 +5,7 @@ import { DomainError } from "@/lib/domain-error";
 import { runFormAction } from "@/lib/forms/action";
 import type { FormState } from "@/lib/forms/state";
 import { parseSignatureFilter } from "@/lib/moderation/filter";
+import type { ModerationActionName } from "@/lib/moderation/names";
 import { bulkModerationSchema, singleModerationSchema } from "@/lib/moderation/schema";
 import { moderate, previewModeration, type ModerationTarget } from "@/lib/moderation/service";
 import { paths } from "@/lib/paths";
@@ -13,7 +14,7 @@ export type ModerationState = FormState<
   string,
   {
     /** Set after a preview: how many signatures the action would change, and what to apply on confirmation. */
-    preview: { count: number; action: string; scope: "selected" | "filter"; ids: number[]; reason: string | null } | null;
+    preview: { count: number; action: ModerationActionName; scope: "selected" | "filter"; ids: number[]; reason: string | null } | null;
   }
 >;
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { signatureWhereSql, type SignatureFilter } from "@/lib/moderation/filter";
+import type { SignatureStatus } from "@/lib/petition/states";
 
 export const PAGE_SIZE = 50;
 
@@ -11,7 +12,7 @@ export type SignatureRow = {
   fullName: string;
   email: string;
   country: string;
-  status: string;
+  status: SignatureStatus;
   comment: string | null;
   commentHidden: boolean;
   createdAt: Date;

@@ -8,7 +8,11 @@ import { type SignatureStatus, UNCOUNTED_STATUSES, zeroCounts } from "@/lib/peti
 // judge the count. Moderators' own words are never published (they may name people): a reason set
 // by a person shows as "moderator decision"; only the system's fixed reasons are shown as such.
 
-export const SYSTEM_REASONS: Record<string, string> = {
+/** Why a signature is not counted, as the report says it (keys of Integrity.reason), in the report's order. */
+export const INTEGRITY_REASONS = ["rateLimit", "honeypot", "disposableEmail", "replayedProof", "withdrawnBySigner", "moderator", "unspecified"] as const;
+export type IntegrityReason = (typeof INTEGRITY_REASONS)[number];
+
+export const SYSTEM_REASONS: Record<string, IntegrityReason> = {
   "rate limit": "rateLimit",
   honeypot: "honeypot",
   "disposable email": "disposableEmail",
@@ -19,7 +23,7 @@ export const SYSTEM_REASONS: Record<string, string> = {
 export type IntegrityReport = {
   counts: Record<SignatureStatus, number>;
   /** Per status (other than confirmed/pending): reason key -> count; "moderator" for people's decisions. */
-  reasons: Record<string, Record<string, number>>;
+  reasons: Partial<Record<SignatureStatus, Partial<Record<IntegrityReason, number>>>>;
   updatedAt: string;
 };
 
@@ -42,7 +46,7 @@ export async function computeIntegrityReport(campaignId: number): Promise<Integr
   for (const row of rows) {
     report.counts[row.status] += row._count._all;
     if (row.status === "PENDING") continue;
-    const key = (row.statusReason && SYSTEM_REASONS[row.statusReason]) || (row.statusReason ? "moderator" : "unspecified");
+    const key: IntegrityReason = (row.statusReason && SYSTEM_REASONS[row.statusReason]) || (row.statusReason ? "moderator" : "unspecified");
     const byReason = (report.reasons[row.status] ??= {});
     byReason[key] = (byReason[key] ?? 0) + row._count._all;
   }

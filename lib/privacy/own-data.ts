@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { SignatureStatus } from "@/lib/petition/states";
 import { hashToken, isWellFormedToken } from "@/lib/petition/tokens";
 import { campaignLink } from "@/lib/sharing/links";
 import { confirmedReferrals } from "@/lib/sharing/queries";
@@ -12,7 +13,7 @@ export type OwnData = {
   comment: string | null;
   showName: boolean;
   mayContact: boolean;
-  status: string;
+  status: SignatureStatus;
   locale: string;
   signedAt: string;
   confirmedAt: string | null;

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { isAuditAction } from "@/lib/audit/actions";
 
 /**
  * An audit entry's action in the reader's language ("account.sign-in-throttled" is looked up as
@@ -8,7 +9,7 @@ import { getTranslations } from "next-intl/server";
  */
 export async function AuditAction({ action, details }: { action: string; details: unknown }) {
   const t = await getTranslations("AdminAudit.actions");
-  const label = t.has(action) && typeof t.raw(action) === "string" ? t(action) : null;
+  const label = isAuditAction(action) ? t(action) : null;
   const email = typeof details === "object" && details !== null && typeof (details as { email?: unknown }).email === "string" ? (details as { email: string }).email : null;
   return (
     <>

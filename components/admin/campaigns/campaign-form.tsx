@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { describedBy, Field } from "@/components/ui/field";
+import { describedBy, Field, fieldHints } from "@/components/ui/field";
 import type { CampaignFormState } from "@/lib/campaigns/actions";
 import { CAMPAIGN_FIELDS, CAMPAIGN_STATUSES, STATEMENT_MAX, type CampaignField, type CampaignFormValues } from "@/lib/campaigns/fields";
 import { initialFormState } from "@/lib/forms/state";
@@ -34,8 +34,8 @@ export function CampaignForm({ action, initialValues, submitLabel }: Props) {
   const tStatus = useTranslations("AdminCampaigns.status");
   const [state, formAction] = useActionState(action, initialFormState(initialValues));
   const { fieldErrors: errors, values } = state;
-  const hint = (field: CampaignField) => (t.has(`${field}Hint`) ? t(`${field}Hint`) : undefined);
-  const describe = (field: CampaignField) => describedBy(field, { hint: t.has(`${field}Hint`), error: errors[field] });
+  const hint = fieldHints(["slug", "summary", "statementDate", "statement", "sourceUrl", "goal", "deadline", "status"], (field) => t(`${field}Hint`));
+  const describe = (field: CampaignField) => describedBy(field, { hint: hint(field) !== undefined, error: errors[field] });
   const common = (field: CampaignField) => ({ id: field, name: field, defaultValue: values[field], "aria-invalid": !!errors[field] || undefined, "aria-describedby": describe(field) });
   const summaryErrors = CAMPAIGN_FIELDS.filter((field) => errors[field]).map((field) => [field, errors[field]!] as [string, string]);
   const textField = ([field, max]: [CampaignField, number, boolean]) => (

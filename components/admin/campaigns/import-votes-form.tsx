@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { describedBy, Field } from "@/components/ui/field";
+import { describedBy, Field, fieldHints } from "@/components/ui/field";
 import { ImportReportView } from "@/components/admin/campaigns/import-report";
 import { initialFormState } from "@/lib/forms/state";
 import type { ImportField, ImportFormState } from "@/lib/votes/actions";
@@ -33,7 +33,7 @@ export function ImportVotesForm({ action }: Props) {
   const report = useRef<HTMLHeadingElement>(null);
   const { fieldErrors: errors, values } = state;
   const readyToSave = !!state.report?.ok && !state.formError && Object.keys(errors).length === 0;
-  const hint = (field: ImportField) => (t.has(`${field}Hint`) ? t(`${field}Hint`) : undefined);
+  const hint = fieldHints(["key", "body", "meeting", "documentSymbol", "namesComplete", "note", "sourceCovers", "sourceUrl", "file"], (field) => t(`${field}Hint`));
   const summaryErrors = FIELD_ORDER.filter((field) => errors[field]).map((field) => [idOf(field), errors[field]!] as [string, string]);
 
   // After a check without form errors, the report is what to read next.

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { ErrorSummary } from "@/components/admin/campaigns/form-parts";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { describedBy, Field } from "@/components/ui/field";
+import { describedBy, Field, fieldHints } from "@/components/ui/field";
 import type { TranslationFormState } from "@/lib/campaigns/translations-actions";
 import { TRANSLATION_FIELDS, TRANSLATION_LIMITS, type TranslationField, type TranslationFormValues } from "@/lib/campaigns/fields";
 import { initialFormState } from "@/lib/forms/state";
@@ -29,7 +29,7 @@ export function TranslationForm({ action, initialValues, languages, fixedLocale 
   const t = useTranslations("AdminTranslations.form");
   const [state, formAction] = useActionState(action, initialFormState(initialValues));
   const { fieldErrors: errors, values } = state;
-  const hint = (field: TranslationField) => (t.has(`${field}Hint`) ? t(`${field}Hint`) : undefined);
+  const hint = fieldHints(["locale", "summary", "statement"], (field) => t(`${field}Hint`));
   const common = (field: TranslationField) => ({
     id: idOf(field),
     name: field,

@@ -75,7 +75,7 @@ export function BulkModeration({ filter, canDelete }: { filter: SignatureFilter;
       {state.preview && (
         <form action={action} className="preview">
           <p ref={previewRef} tabIndex={-1}>
-            <strong>{t("previewCount", { count: state.preview.count, action: t(`action.${state.preview.action}` as never) })}</strong>
+            <strong>{t("previewCount", { count: state.preview.count, action: t(`action.${state.preview.action}`) })}</strong>
           </p>
           <FilterFields filter={filter} />
           <input type="hidden" name="scope" value={state.preview.scope} />

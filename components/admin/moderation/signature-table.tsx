@@ -36,7 +36,7 @@ export async function SignatureTable({ page, filter }: { page: SignaturePage; fi
                 <td>{row.email}</td>
                 <td>{row.country}</td>
                 <td>
-                  <span className="status">{ts(row.status as never)}</span>
+                  <span className="status">{ts(row.status)}</span>
                 </td>
                 <td>{row.campaignSlug}</td>
                 <td>{format.dateTime(row.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>

@@ -31,7 +31,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ token: 
     [t("comment"), data.comment ?? "—"],
     [t("showName"), data.showName ? t("yes") : t("no")],
     [t("mayContact"), data.mayContact ? t("yes") : t("no")],
-    [t("status"), ts(data.status as never)],
+    [t("status"), ts(data.status)],
     [t("signedAt"), data.signedAt],
     [t("confirmedAt"), data.confirmedAt ?? "—"],
   ];

@@ -22,9 +22,9 @@ async function addressIn(campaignId: number, state: State): Promise<string> {
   const status = { pending: "PENDING", confirmed: "CONFIRMED", quarantined: "QUARANTINED", withdrawn: "WITHDRAWN" }[state];
   await withDb((client) =>
     client.query(
-      `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, status, "statusReason", "confirmedAt", "updatedAt")
-       VALUES ($1, 'Earlier Signer', $2, $2, 'PAK', $3::"SignatureStatus", $4, $5, now())`,
-      [campaignId, email, status, state === "quarantined" ? "disposable email" : state === "withdrawn" ? "Withdrawn by the signer" : null, state === "confirmed" || state === "withdrawn" ? new Date() : null],
+      `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, status, "reasonCode", "confirmedAt", "updatedAt")
+       VALUES ($1, 'Earlier Signer', $2, $2, 'PAK', $3::"SignatureStatus", $4::"SignatureReason", $5, now())`,
+      [campaignId, email, status, state === "quarantined" ? "DISPOSABLE_EMAIL" : state === "withdrawn" ? "WITHDRAWN_BY_SIGNER" : null, state === "confirmed" || state === "withdrawn" ? new Date() : null],
     ),
   );
   return email;

@@ -51,7 +51,7 @@ export async function loadSignatures(db: pg.Pool, campaignId: number, count: num
                               WHEN i % 100 < 98 THEN 'REJECTED' WHEN i % 100 < 99 THEN 'SPAM' ELSE 'WITHDRAWN' END`;
     const insert = await timed(
       `INSERT INTO "Signature" ("campaignId", "fullName", email, "emailCanonical", country, comment, "showName", "mayContact", locale,
-                                status, "statusReason", "clientHash", "referralCode", "createdAt", "updatedAt", "confirmedAt")
+                                status, "reasonCode", "clientHash", "referralCode", "createdAt", "updatedAt", "confirmedAt")
        SELECT $1,
               (${array(FIRST)})[1 + i % ${FIRST.length}] || ' ' || (${array(LAST)})[1 + (i / ${FIRST.length}) % ${LAST.length}],
               'bulk-' || i || '@example.org', 'bulk-' || i || '@example.org',
@@ -59,7 +59,7 @@ export async function loadSignatures(db: pg.Pool, campaignId: number, count: num
               CASE WHEN i % 10 = 0 THEN (${array(COMMENTS)})[1 + (i / 10) % ${COMMENTS.length}] END,
               i % 3 = 0, i % 4 = 0, 'en',
               (${statusCase})::"SignatureStatus",
-              CASE WHEN i % 100 BETWEEN 95 AND 96 THEN 'rate limit' WHEN i % 100 = 99 THEN 'Withdrawn by the signer' END,
+              (CASE WHEN i % 100 BETWEEN 95 AND 96 THEN 'RATE_LIMIT' WHEN i % 100 = 99 THEN 'WITHDRAWN_BY_SIGNER' END)::"SignatureReason",
               md5('client' || (i / 3)) || md5('net' || (i / 3)),
               'bk' || to_hex(i),
               created, created,

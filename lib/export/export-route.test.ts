@@ -51,7 +51,7 @@ describe("GET /admin/signatures/export", () => {
     const bytes = Buffer.from(await response.arrayBuffer()); // text() would drop the BOM
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,campaign,full_name,email,country,comment,show_name,may_contact,status,status_reason,locale,utm_source,created_at,confirmed_at");
+    expect(lines[0]).toBe("id,campaign,full_name,email,country,comment,show_name,may_contact,status,reason_code,status_reason,locale,utm_source,created_at,confirmed_at");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(",'=cmd,");
     expect(lines.slice(1).every((line) => line.includes(",SPAM,"))).toBe(true);

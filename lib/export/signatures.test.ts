@@ -50,7 +50,7 @@ async function createAdmin() {
   return db().adminUser.create({ data: { email: `${unique("admin")}@example.org`, passwordHash: "not-used", role: "ADMIN" }, select: { id: true, email: true } });
 }
 
-async function addSignature(campaignId: number, data: Partial<{ fullName: string; comment: string | null; status: "PENDING" | "CONFIRMED" | "REJECTED"; statusReason: string; utmSource: string; confirmedAt: Date }> = {}) {
+async function addSignature(campaignId: number, data: Partial<{ fullName: string; comment: string | null; status: "PENDING" | "CONFIRMED" | "REJECTED"; reasonCode: "MODERATOR"; statusReason: string; utmSource: string; confirmedAt: Date }> = {}) {
   const email = `${unique("signer")}@example.org`;
   return db().signature.create({
     data: { campaignId, fullName: "Amina Khan", email, emailCanonical: email, country: "PAK", createdAt: new Date("2026-03-01T10:20:30.456Z"), ...data },
@@ -70,7 +70,7 @@ describe("signature CSV export", () => {
   it("writes a BOM, the header and every matching signature in id order, with formulas neutralised", async () => {
     const [campaign, actor] = await Promise.all([createCampaign(), createAdmin()]);
     const first = await addSignature(campaign.id, { fullName: "=HYPERLINK(\"http://evil.example\")", comment: "Line one,\nline \"two\"", status: "CONFIRMED", confirmedAt: new Date("2026-03-02T08:00:00Z"), utmSource: "+cmd" });
-    const second = await addSignature(campaign.id, { fullName: "Ахмед Ибрахим", comment: "@SUM(A1)", status: "REJECTED", statusReason: "-2 duplicates" });
+    const second = await addSignature(campaign.id, { fullName: "Ахмед Ибрахим", comment: "@SUM(A1)", status: "REJECTED", reasonCode: "MODERATOR", statusReason: "-2 duplicates" });
     const { output, bytes } = collector();
 
     const count = await exportSignaturesCsv({ actor, filter: { campaign: campaign.id }, output });
@@ -81,8 +81,8 @@ describe("signature CSV export", () => {
     const rows = parseCsv(file.subarray(3).toString("utf8"));
     expect(rows[0]).toEqual([...SIGNATURE_CSV_COLUMNS]);
     expect(rows.slice(1)).toEqual([
-      [String(first.id), campaign.slug, "'=HYPERLINK(\"http://evil.example\")", first.email, "PAK", "Line one,\nline \"two\"", "false", "false", "CONFIRMED", "", "en", "'+cmd", "2026-03-01T10:20:30.456Z", "2026-03-02T08:00:00.000Z"],
-      [String(second.id), campaign.slug, "Ахмед Ибрахим", second.email, "PAK", "'@SUM(A1)", "false", "false", "REJECTED", "'-2 duplicates", "en", "", "2026-03-01T10:20:30.456Z", ""],
+      [String(first.id), campaign.slug, "'=HYPERLINK(\"http://evil.example\")", first.email, "PAK", "Line one,\nline \"two\"", "false", "false", "CONFIRMED", "", "", "en", "'+cmd", "2026-03-01T10:20:30.456Z", "2026-03-02T08:00:00.000Z"],
+      [String(second.id), campaign.slug, "Ахмед Ибрахим", second.email, "PAK", "'@SUM(A1)", "false", "false", "REJECTED", "MODERATOR", "'-2 duplicates", "en", "", "2026-03-01T10:20:30.456Z", ""],
     ]);
 
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "export.csv", actorId: actor.id } });

@@ -36,6 +36,7 @@ export const SIGNATURE_CSV_COLUMNS = [
   "show_name",
   "may_contact",
   "status",
+  "reason_code",
   "status_reason",
   "locale",
   "utm_source",
@@ -61,7 +62,7 @@ const bool = (column: string) => Prisma.raw(`CASE WHEN ${column} THEN 'true' ELS
 function selectSql(filter: SignatureFilter): Prisma.Sql {
   return Prisma.sql`
     SELECT s.id, ${inert("c.slug")}, ${inert('s."fullName"')}, ${inert("s.email")}, ${inert("s.country")}, ${inert("s.comment")},
-           ${bool('s."showName"')}, ${bool('s."mayContact"')}, ${inert("s.status::text")}, ${inert('s."statusReason"')},
+           ${bool('s."showName"')}, ${bool('s."mayContact"')}, ${inert("s.status::text")}, ${inert('s."reasonCode"::text')}, ${inert('s."statusReason"')},
            ${inert("s.locale")}, ${inert('s."utmSource"')}, to_char(s."createdAt", ${ISO}), to_char(s."confirmedAt", ${ISO})
     FROM "Signature" s JOIN "Campaign" c ON c.id = s."campaignId"
     WHERE ${signatureWhereSql(filter)}

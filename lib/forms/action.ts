@@ -9,8 +9,8 @@ import type { FormState } from "@/lib/forms/state";
 import { requestLog } from "@/lib/log";
 import { here } from "@/lib/navigation";
 
-// The one way to mutate (docs/conventions.md, decision 026): every form's server action is a call of
-// runFormAction, which owns the path from the submission to the answer:
+// The one way to mutate (the conventions' "One way to mutate"; decision 026): every form's server
+// action is a call of runFormAction, which owns the path from the submission to the answer:
 //   1. the session and role, before anything is read (decision 008): a caller without the role is
 //      refused whatever it sends, and learns nothing of how a submission would be validated;
 //   2. the form read and parsed by the domain's zod schema; a failure returns the messages, by field

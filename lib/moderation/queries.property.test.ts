@@ -114,7 +114,7 @@ beforeAll(async () => {
 });
 
 const INT4_MAX = 2_147_483_647;
-/** The page's reading of a cursor (app/admin/(staff)/signatures/page.tsx). */
+/** The page's reading of a cursor (app/[locale]/admin/(staff)/signatures/page.tsx). */
 // The page reads its cursors with this (app/[locale]/admin/(staff)/signatures/page.tsx).
 const cursor = (value: unknown) => parseCursor(typeof value === "string" ? value : undefined);
 

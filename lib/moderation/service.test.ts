@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/domain-error";
-import { moderate, previewModeration } from "@/lib/moderation/service";
+import { actionsFor, moderate, previewModeration } from "@/lib/moderation/service";
 import { confirmedCount, reconcileCounts } from "@/lib/petition/counts";
 import { createCampaign, createSignatures, createStaff, unique } from "@/lib/test/factories";
 
@@ -91,5 +91,14 @@ describe("bulk moderation by filter", () => {
   it("requires a reason for changes to several signatures", async () => {
     const [campaign, moderator] = await Promise.all([createCampaign(), createStaff()]);
     await expect(moderate(moderator, { filter: { campaign: campaign.id } }, "reject")).rejects.toEqual(new DomainError("reasonRequired"));
+  });
+});
+
+describe("actionsFor", () => {
+  it("offers what the status allows, the comment's action only when it would change something, deletion to admins", () => {
+    expect(actionsFor({ status: "CONFIRMED", comment: null, commentHidden: false }, "MODERATOR")).toEqual(["reject", "spam"]);
+    expect(actionsFor({ status: "CONFIRMED", comment: "Hi", commentHidden: false }, "ADMIN")).toEqual(["reject", "spam", "hide-comment", "delete"]);
+    expect(actionsFor({ status: "REJECTED", comment: "Hi", commentHidden: true }, "MODERATOR")).toEqual(["confirm", "spam", "restore", "show-comment"]);
+    expect(actionsFor({ status: "WITHDRAWN", comment: "Hi", commentHidden: false }, "MODERATOR")).toEqual(["hide-comment"]);
   });
 });

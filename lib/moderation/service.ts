@@ -15,10 +15,16 @@ import { ACTION_APPLIES_TO, type SignatureStatus } from "@/lib/petition/states";
 import { type ModerationActionName as ModerationAction } from "@/lib/moderation/names";
 
 export type { ModerationAction };
-/** The actions that apply to a signature in this status, in the order they are offered. */
-export function actionsFor(status: SignatureStatus, hasComment: boolean, role: StaffUser["role"]): ModerationAction[] {
+/**
+ * The actions offered for one signature, in order: those its status allows, the comment's only when
+ * there is a comment and the action would change it (hide a shown one, show a hidden one), and
+ * deletion only to admins.
+ */
+export function actionsFor(signature: { status: SignatureStatus; comment: string | null; commentHidden: boolean }, role: StaffUser["role"]): ModerationAction[] {
+  const comment = (action: ModerationAction) =>
+    action === "hide-comment" ? signature.comment !== null && !signature.commentHidden : action === "show-comment" ? signature.comment !== null && signature.commentHidden : true;
   return (Object.keys(ACTION_APPLIES_TO) as ModerationAction[]).filter(
-    (action) => ACTION_APPLIES_TO[action].includes(status) && (hasComment || !action.endsWith("-comment")) && (role === "ADMIN" || !ADMIN_ONLY.has(action)),
+    (action) => ACTION_APPLIES_TO[action].includes(signature.status) && comment(action) && (role === "ADMIN" || !ADMIN_ONLY.has(action)),
   );
 }
 
@@ -59,7 +65,7 @@ function changeSql(action: ModerationAction, reason: string | null): Prisma.Sql 
     action === "restore"
       ? Prisma.sql`CASE WHEN target."confirmedAt" IS NOT NULL THEN 'CONFIRMED'::"SignatureStatus" ELSE 'PENDING'::"SignatureStatus" END`
       : Prisma.sql`${{ confirm: "CONFIRMED", reject: "REJECTED", spam: "SPAM" }[action]}::"SignatureStatus"`;
-  return Prisma.sql`UPDATE "Signature" u SET status = ${next}, "statusReason" = ${reason}, "updatedAt" = now(),
+  return Prisma.sql`UPDATE "Signature" u SET status = ${next}, "reasonCode" = 'MODERATOR', "statusReason" = ${reason}, "updatedAt" = now(),
       "confirmedAt" = CASE WHEN ${next} = 'CONFIRMED' THEN COALESCE(u."confirmedAt", now()) ELSE u."confirmedAt" END
     FROM target WHERE u.id = target.id RETURNING u.id, target.status AS old, u.status AS new, u.country, u."campaignId"`;
 }

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // status adds +1/-1 to a random shard in the same transaction as the change, so concurrent
 // confirmations rarely wait on the same row, and reading the count sums a bounded number of rows
 // (countries x shards), never the signatures. `reconcileCounts` rebuilds the rows from the signatures.
-// See docs/decisions/006-sharded-counts.md.
+// See docs/decisions/007-sharded-counts.md.
 
 export const SHARDS = 16;
 

@@ -95,7 +95,7 @@ describe("one network signing in bulk", () => {
     expect(refused).toHaveLength(200 - signingLimits().flood.points);
     expect(pending.length + quarantined.length + refused.length).toBe(200);
     expect(botRows).toHaveLength(200 - refused.length);
-    expect(quarantined.every((row) => row.statusReason === "rate limit")).toBe(true);
+    expect(quarantined.every((row) => row.reasonCode === "RATE_LIMIT")).toBe(true);
 
     // Other networks signing at the same moment were not affected.
     expect(neighbourResults.every((outcome) => outcome.kind === "accepted")).toBe(true);
@@ -124,13 +124,13 @@ describe("one network signing in bulk", () => {
     };
     const pause = () => new Promise((resolve) => setTimeout(resolve, 1_100));
 
-    expect(await sign(null)).toMatchObject({ status: "PENDING", statusReason: null }); // no JavaScript, first signature: fine
+    expect(await sign(null)).toMatchObject({ status: "PENDING", reasonCode: null }); // no JavaScript, first signature: fine
     await pause();
-    expect(await sign(null)).toMatchObject({ status: "QUARANTINED", statusReason: "rate limit" });
+    expect(await sign(null)).toMatchObject({ status: "QUARANTINED", reasonCode: "RATE_LIMIT" });
     await pause();
     expect(await sign(await solvedProof())).toMatchObject({ status: "PENDING" }); // within the limits, with a proof
     await pause();
-    expect(await sign("bm90IGEgcHJvb2Y=")).toMatchObject({ status: "QUARANTINED", statusReason: "rate limit" }); // invalid = missing
+    expect(await sign("bm90IGEgcHJvb2Y=")).toMatchObject({ status: "QUARANTINED", reasonCode: "RATE_LIMIT" }); // invalid = missing
   });
 });
 
@@ -151,7 +151,7 @@ describe("a shared network (a carrier's address)", () => {
     expect(counted.map((row) => row.email).sort()).toEqual(people.map((person) => person.email).sort());
     expect(await confirmedCount(campaign.id)).toBe(10);
     // The cheap ones are kept for a moderator, confirmed by their (catch-all) mailboxes but not counted.
-    expect(await db().signature.count({ where: { campaignId: campaign.id, status: "QUARANTINED", statusReason: "rate limit", confirmedAt: { not: null } } })).toBe(30);
+    expect(await db().signature.count({ where: { campaignId: campaign.id, status: "QUARANTINED", reasonCode: "RATE_LIMIT", confirmedAt: { not: null } } })).toBe(30);
   });
 
   it("lets one cheap identity through on a quiet network and quarantines the burst after it", async () => {
@@ -181,7 +181,7 @@ describe("proof of work", () => {
     await signPetition(campaign.slug, first, { locale: "en", clientAddress: uniqueAddress(), powPayload: proof });
     expect(await signPetition(campaign.slug, replay, { locale: "en", clientAddress: uniqueAddress(), powPayload: proof })).toEqual({ kind: "accepted" });
 
-    expect(await rowOf(campaign.id, first.email)).toMatchObject({ status: "PENDING", statusReason: null });
+    expect(await rowOf(campaign.id, first.email)).toMatchObject({ status: "PENDING", reasonCode: null });
     expect(await db().signature.count({ where: { campaignId: campaign.id, email: replay.email } })).toBe(0);
     expect(await mailsTo(replay.email)).toHaveLength(0);
     expect(await checkProofOfWork(proof)).toBe("replayed");
@@ -245,7 +245,7 @@ describe("throwaway email addresses", () => {
     const input = signer({ email: `${unique("temp")}@mailinator.com` });
     expect(await signPetition(campaign.slug, input, { locale: "en", clientAddress: uniqueAddress(), powPayload: await solvedProof() })).toEqual({ kind: "accepted" });
     const row = await rowOf(campaign.id, input.email);
-    expect(row).toMatchObject({ status: "QUARANTINED", statusReason: "disposable email" });
+    expect(row).toMatchObject({ status: "QUARANTINED", reasonCode: "DISPOSABLE_EMAIL" });
 
     // The signer sees the usual pages: a link to confirm, then "confirmed".
     const [token] = await confirmLinks(input.email);
@@ -254,7 +254,7 @@ describe("throwaway email addresses", () => {
     expect(await confirmSignature(token!)).toMatchObject({ kind: "already-confirmed", slug: campaign.slug });
     expect(await describeToken(token!, "CONFIRM")).toMatchObject({ status: "CONFIRMED" });
     const confirmed = await rowOf(campaign.id, input.email);
-    expect(confirmed).toMatchObject({ status: "QUARANTINED", statusReason: "disposable email" });
+    expect(confirmed).toMatchObject({ status: "QUARANTINED", reasonCode: "DISPOSABLE_EMAIL" });
     expect(confirmed.confirmedAt).not.toBeNull();
     expect(await confirmedCount(campaign.id)).toBe(0);
 

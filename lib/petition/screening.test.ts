@@ -29,21 +29,21 @@ describe("screening a signature", () => {
     const busy = { flood: false, overLimit: true, busy: true };
     expect(screen(facts({ exemptDomain: true, rate: busy }))).toEqual({ status: "PENDING", reason: null });
     expect(screen(facts({ exemptDomain: true, pow: "missing", rate: busy }))).toEqual({ status: "PENDING", reason: null });
-    expect(screen(facts({ exemptDomain: true, disposable: true, rate: busy }))).toEqual({ status: "QUARANTINED", reason: "disposable email" });
+    expect(screen(facts({ exemptDomain: true, disposable: true, rate: busy }))).toEqual({ status: "QUARANTINED", reason: "DISPOSABLE_EMAIL" });
   });
 
   it("quarantines a throwaway address but still mails it", () => {
-    expect(screen(facts({ disposable: true }))).toEqual({ status: "QUARANTINED", reason: "disposable email" });
+    expect(screen(facts({ disposable: true }))).toEqual({ status: "QUARANTINED", reason: "DISPOSABLE_EMAIL" });
   });
 
   it("quarantines past the burst or sustained limit, even with a valid proof of work, and mails it", () => {
-    expect(screen(facts({ rate: { flood: false, overLimit: true, busy: true } }))).toEqual({ status: "QUARANTINED", reason: "rate limit" });
+    expect(screen(facts({ rate: { flood: false, overLimit: true, busy: true } }))).toEqual({ status: "QUARANTINED", reason: "RATE_LIMIT" });
   });
 
   it("takes the stricter path without a valid proof of work: quarantined only when the network is busy", () => {
     for (const pow of ["missing", "invalid"] as const) {
       expect(screen(facts({ pow }))).toEqual({ status: "PENDING", reason: null });
-      expect(screen(facts({ pow, rate: { flood: false, overLimit: false, busy: true } }))).toEqual({ status: "QUARANTINED", reason: "rate limit" });
+      expect(screen(facts({ pow, rate: { flood: false, overLimit: false, busy: true } }))).toEqual({ status: "QUARANTINED", reason: "RATE_LIMIT" });
     }
     // With a valid proof of work, a busy network within the limits is fine.
     expect(screen(facts({ rate: { flood: false, overLimit: false, busy: true } }))).toMatchObject({ status: "PENDING" });

@@ -1,3 +1,5 @@
+import type { SignatureReason } from "@/lib/generated/prisma/enums";
+
 // What happens to a signature, decided from the facts the defences gathered. Pure, so every path is
 // tested on its own (screening.test.ts). A quarantined signature is stored but never counted until a
 // moderator releases it; the signer is not told (the page and, where it is sent, the mail are the
@@ -20,8 +22,8 @@ export type ScreeningFacts = {
   rate: { flood: boolean; overLimit: boolean; busy: boolean };
 };
 
-/** The reasons stored in Signature.statusReason; lib/privacy/integrity.ts names them in public. */
-export type QuarantineReason = "disposable email" | "rate limit";
+/** Why a signature is quarantined: its Signature.reasonCode (lib/privacy/integrity.ts names them in public). */
+export type QuarantineReason = Extract<SignatureReason, "DISPOSABLE_EMAIL" | "RATE_LIMIT">;
 
 export type Screening =
   | { status: "PENDING"; reason: null }
@@ -42,13 +44,13 @@ export function screen(facts: ScreeningFacts): Screening {
   if (facts.pow === "replayed") return { drop: "replayed proof of work" };
   // These may well be people (a throwaway inbox, a shared network): they get the mail as everyone
   // does, and a confirmed quarantined signature is marked confirmed for the moderator who releases it.
-  if (facts.disposable) return quarantine("disposable email");
+  if (facts.disposable) return quarantine("DISPOSABLE_EMAIL");
   // People behind one carrier's address with their own mailboxes at the big providers are counted;
   // a burst from one network at any other domain (a catch-all domain costs nothing per address) is not.
   if (facts.exemptDomain) return accept;
-  if (facts.rate.overLimit) return quarantine("rate limit");
+  if (facts.rate.overLimit) return quarantine("RATE_LIMIT");
   // Without a valid proof of work (no JavaScript, an old browser, an expired challenge) the stricter
   // path: accepted when the network is quiet, quarantined when it already signed this campaign lately.
-  if (facts.pow !== "valid" && facts.rate.busy) return quarantine("rate limit");
+  if (facts.pow !== "valid" && facts.rate.busy) return quarantine("RATE_LIMIT");
   return accept;
 }

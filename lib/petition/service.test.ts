@@ -154,11 +154,11 @@ describe("signing", () => {
     const context = signingContext(); // one network: the second attempt is past its burst limit
     await signPetition(campaign.slug, input, context);
     await signPetition(campaign.slug, { ...input, fullName: "Amina K." }, context);
-    expect(await rows(campaign.id)).toMatchObject([{ fullName: "Amina K.", status: "PENDING", statusReason: null }]);
+    expect(await rows(campaign.id)).toMatchObject([{ fullName: "Amina K.", status: "PENDING", reasonCode: null }]);
     // A new address from that network now is past the limit, and quarantined.
     const other = signer();
     await signPetition(campaign.slug, other, context);
-    expect(await db().signature.findFirst({ where: { campaignId: campaign.id, email: other.email } })).toMatchObject({ status: "QUARANTINED", statusReason: "rate limit" });
+    expect(await db().signature.findFirst({ where: { campaignId: campaign.id, email: other.email } })).toMatchObject({ status: "QUARANTINED", reasonCode: "RATE_LIMIT" });
   });
 
   it("refuses closed campaigns and campaigns past their deadline, writing nothing", async () => {

@@ -10,6 +10,7 @@ import { assessSubmission, type SubmissionContext } from "@/lib/petition/defence
 import type { Screening } from "@/lib/petition/screening";
 import { confirmationMessage, repeatMessage } from "@/lib/petition/notify";
 import { canonicalEmail } from "@/lib/petition/normalise";
+import { awaitsConfirmation, type SignatureStatus } from "@/lib/petition/states";
 import type { SignatureInput } from "@/lib/petition/schema";
 import { campaignLink } from "@/lib/sharing/links";
 import { newReferralCode, type Attribution } from "@/lib/sharing/referral";
@@ -44,7 +45,7 @@ const ACCEPTED: SignOutcome = { kind: "accepted" };
 export type SignContext = SubmissionContext & { locale: string; attribution?: Attribution };
 
 type Campaign = { id: number; slug: string; title: string };
-type Existing = { id: number; status: string; email: string; confirmedAt: Date | null; referralCode: string | null };
+type Existing = { id: number; status: SignatureStatus; email: string; confirmedAt: Date | null; referralCode: string | null };
 
 /**
  * Records a signing attempt and queues the mail that tells the address's owner what happened, in one
@@ -116,7 +117,8 @@ async function record(tx: Prisma.TransactionClient, { campaign, input, screening
     mayContact: input.mayContact,
     locale: context.locale,
     status: screening.status,
-    statusReason: screening.reason,
+    reasonCode: screening.reason,
+    statusReason: null,
     clientHash,
   };
 
@@ -126,7 +128,7 @@ async function record(tx: Prisma.TransactionClient, { campaign, input, screening
   // (measured: without this, an address that had signed answered ~15 ms sooner than a new one).
   // Past the daily cap an existing address keeps neither.
   const capped = existing !== undefined && (networkCapped || repeats >= MAX_REPEAT_MAILS_PER_ADDRESS_PER_DAY);
-  const reconfirm = existing === undefined || awaitsConfirmation(existing);
+  const reconfirm = existing === undefined || awaitsConfirmation(existing.status, existing.confirmedAt);
   let signatureId = existing?.id;
   await step(tx, reconfirm && !capped, async () => {
     const links = issueLinks();
@@ -145,7 +147,7 @@ async function record(tx: Prisma.TransactionClient, { campaign, input, screening
     // A pending signature stays pending: the network's limits are about how many addresses sign, and a
     // repeat adds none (its signer re-sending their mail from the same network must not be demoted).
     // Anything else is screened afresh.
-    const screened = existing.status === "PENDING" ? { status: "PENDING" as const, statusReason: null } : {};
+    const screened = existing.status === "PENDING" ? { status: "PENDING" as const, reasonCode: null } : {};
     await tx.signature.update({ where: { id: existing.id }, data: { ...details, ...screened, confirmedAt: null, tokens: { create: links.rows } }, select: { id: true } });
     const shareUrl = campaignLink(context.locale, campaign.slug, { referral: existing.referralCode });
     await enqueueMail(tx, { kind: "signature.reconfirm", recipientKey: key, message: confirmationMessage({ to: input.email, campaignTitle: campaign.title, locale: context.locale, links: links.urls, shareUrl }) });
@@ -164,16 +166,6 @@ async function step(tx: Prisma.TransactionClient, keep: boolean, work: () => Pro
   await work();
   if (keep) await tx.$executeRaw`RELEASE SAVEPOINT signing_step`;
   else await tx.$executeRaw`ROLLBACK TO SAVEPOINT signing_step`;
-}
-
-/**
- * Never confirmed by the address's owner, or withdrawn by them: the owner may still sign (again). A
- * moderator's rejection of an unconfirmed submission was about whoever typed it, so it does not stand
- * in the owner's way; one of a confirmed signature stands (see withdrawSignature).
- */
-function awaitsConfirmation(row: Existing): boolean {
-  if (row.status === "PENDING" || row.status === "WITHDRAWN") return true;
-  return (row.status === "QUARANTINED" || row.status === "REJECTED" || row.status === "SPAM") && row.confirmedAt === null;
 }
 
 /** The signature a referral code belongs to, in the same campaign; null for anything else. */
@@ -272,7 +264,7 @@ export async function withdrawSignature(token: string, now = new Date()): Promis
     }
     await tx.signature.update({
       where: { id: found.signatureId },
-      data: { status: "WITHDRAWN", statusReason: "Withdrawn by the signer" },
+      data: { status: "WITHDRAWN", reasonCode: "WITHDRAWN_BY_SIGNER", statusReason: null },
     });
     await tx.signatureToken.update({ where: { id: found.id }, data: { usedAt: now } });
     if (row.status === "CONFIRMED") await adjustCount(tx, row.campaignId, row.country, -1);

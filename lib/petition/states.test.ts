@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SignatureStatus as StoredStatus } from "@/lib/generated/prisma/enums";
 import { MODERATION_ACTION_NAMES } from "@/lib/moderation/names";
-import { ACTION_APPLIES_TO, SIGNATURE_STATUSES, STATUS_MEANING, UNCOUNTED_STATUSES, zeroCounts } from "@/lib/petition/states";
+import { ACTION_APPLIES_TO, awaitsConfirmation, SIGNATURE_STATUSES, STATUS_MEANING, UNCOUNTED_STATUSES, zeroCounts } from "@/lib/petition/states";
 
 describe("the signature states", () => {
   it("are exactly the database's, listed counted first", () => {
@@ -22,6 +22,18 @@ describe("the signature states", () => {
       "hide-comment": ["CONFIRMED", "PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"],
       "show-comment": ["CONFIRMED", "PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"],
       delete: ["CONFIRMED", "PENDING", "QUARANTINED", "REJECTED", "SPAM", "WITHDRAWN"],
+    });
+  });
+
+  it("say when the owner of an address signing again gets a new link (the rule the signing service had spelled out)", () => {
+    const table = Object.fromEntries(SIGNATURE_STATUSES.map((status) => [status, [awaitsConfirmation(status, null), awaitsConfirmation(status, new Date())]]));
+    expect(table).toEqual({
+      CONFIRMED: [false, false],
+      PENDING: [true, true],
+      QUARANTINED: [true, false],
+      REJECTED: [true, false],
+      SPAM: [true, false],
+      WITHDRAWN: [true, true],
     });
   });
 });

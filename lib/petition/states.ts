@@ -18,16 +18,28 @@ type Meaning = {
   counted: boolean;
   /** Decided by the signer, so no moderator may change it. */
   signersDecision: boolean;
+  /** A judgement on the submission, by a moderator or the screening (not by the signer). */
+  judged: boolean;
 };
 
 export const STATUS_MEANING: Record<SignatureStatus, Meaning> = {
-  CONFIRMED: { counted: true, signersDecision: false },
-  PENDING: { counted: false, signersDecision: false },
-  QUARANTINED: { counted: false, signersDecision: false },
-  REJECTED: { counted: false, signersDecision: false },
-  SPAM: { counted: false, signersDecision: false },
-  WITHDRAWN: { counted: false, signersDecision: true },
+  CONFIRMED: { counted: true, signersDecision: false, judged: false },
+  PENDING: { counted: false, signersDecision: false, judged: false },
+  QUARANTINED: { counted: false, signersDecision: false, judged: true },
+  REJECTED: { counted: false, signersDecision: false, judged: true },
+  SPAM: { counted: false, signersDecision: false, judged: true },
+  WITHDRAWN: { counted: false, signersDecision: true, judged: false },
 };
+
+/**
+ * Whether the owner of an address signing again gets a new confirmation link: yes while it awaits
+ * confirmation or after they withdrew; a judgement of an unconfirmed submission was about whoever
+ * typed it, so it does not stand in the owner's way, but one of a confirmed signature stands.
+ */
+export function awaitsConfirmation(status: SignatureStatus, confirmedAt: Date | null): boolean {
+  if (status === "PENDING" || STATUS_MEANING[status].signersDecision) return true;
+  return STATUS_MEANING[status].judged && confirmedAt === null;
+}
 
 /** Every state but the counted one: read from the rows (the counted number is the kept count). */
 export const UNCOUNTED_STATUSES = SIGNATURE_STATUSES.filter((status) => !STATUS_MEANING[status].counted);

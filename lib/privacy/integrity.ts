@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { db } from "@/lib/db";
 import { confirmedCount } from "@/lib/petition/counts";
+import type { SignatureReason } from "@/lib/generated/prisma/enums";
 import { type SignatureStatus, UNCOUNTED_STATUSES, zeroCounts } from "@/lib/petition/states";
 
 // The public integrity report: how many signatures are in each state and why, so that readers can
@@ -12,12 +13,14 @@ import { type SignatureStatus, UNCOUNTED_STATUSES, zeroCounts } from "@/lib/peti
 export const INTEGRITY_REASONS = ["rateLimit", "honeypot", "disposableEmail", "replayedProof", "withdrawnBySigner", "moderator", "unspecified"] as const;
 export type IntegrityReason = (typeof INTEGRITY_REASONS)[number];
 
-export const SYSTEM_REASONS: Record<string, IntegrityReason> = {
-  "rate limit": "rateLimit",
-  honeypot: "honeypot",
-  "disposable email": "disposableEmail",
-  "replayed proof of work": "replayedProof",
-  "Withdrawn by the signer": "withdrawnBySigner",
+/** The report's words for each recorded reason; a signature without one shows as "no reason given". */
+export const REASON_OF: Record<SignatureReason, IntegrityReason> = {
+  RATE_LIMIT: "rateLimit",
+  HONEYPOT: "honeypot",
+  DISPOSABLE_EMAIL: "disposableEmail",
+  REPLAYED_PROOF: "replayedProof",
+  WITHDRAWN_BY_SIGNER: "withdrawnBySigner",
+  MODERATOR: "moderator",
 };
 
 export type IntegrityReport = {
@@ -35,7 +38,7 @@ const GROUPED = UNCOUNTED_STATUSES;
 /** The report computed now (uncached); pages use getIntegrityReport. */
 export async function computeIntegrityReport(campaignId: number): Promise<IntegrityReport> {
   const [rows, confirmed] = await Promise.all([
-    db().signature.groupBy({ by: ["status", "statusReason"], where: { campaignId, status: { in: [...GROUPED] } }, _count: { _all: true } }),
+    db().signature.groupBy({ by: ["status", "reasonCode"], where: { campaignId, status: { in: [...GROUPED] } }, _count: { _all: true } }),
     confirmedCount(campaignId),
   ]);
   const report: IntegrityReport = {
@@ -46,7 +49,7 @@ export async function computeIntegrityReport(campaignId: number): Promise<Integr
   for (const row of rows) {
     report.counts[row.status] += row._count._all;
     if (row.status === "PENDING") continue;
-    const key: IntegrityReason = (row.statusReason && SYSTEM_REASONS[row.statusReason]) || (row.statusReason ? "moderator" : "unspecified");
+    const key: IntegrityReason = row.reasonCode ? REASON_OF[row.reasonCode] : "unspecified";
     const byReason = (report.reasons[row.status] ??= {});
     byReason[key] = (byReason[key] ?? 0) + row._count._all;
   }

@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { countryName } from "@/lib/countries";
 import { getSignature } from "@/lib/moderation/queries";
 import { actionsFor } from "@/lib/moderation/service";
+import { REASON_OF } from "@/lib/privacy/integrity";
 
 // Staff only: rendered for each request, never cached (lib/net/cacheable-pages.ts).
 export const dynamic = "force-dynamic";
@@ -17,18 +18,17 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
   const found = Number.isInteger(id) && id > 0 ? await getSignature(id) : null;
   if (!found) notFound();
   const { signature, audit } = found;
-  const [t, ts, format] = await Promise.all([getTranslations("AdminSignatures"), getTranslations("AdminModeration.status"), getFormatter()]);
+  const [t, ts, tr, format] = await Promise.all([getTranslations("AdminSignatures"), getTranslations("AdminModeration.status"), getTranslations("Integrity.reason"), getFormatter()]);
   const locale = await getLocale();
-  const actions = actionsFor(signature.status, signature.comment !== null, staff.role).filter(
-    (action) => !(action === "hide-comment" && signature.commentHidden) && !(action === "show-comment" && !signature.commentHidden),
-  );
+  const actions = actionsFor(signature, staff.role);
   const date = (value: Date | null) => (value ? format.dateTime(value, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const rows: [string, React.ReactNode][] = [
     [t("name"), signature.fullName],
     [t("email"), signature.email],
     [t("country"), `${countryName(signature.country, locale)} (${signature.country})`],
     [t("status"), ts(signature.status)],
-    [t("statusReason"), signature.statusReason ?? "—"],
+    // Who or what set the state, in words, then a moderator's own words if they gave any.
+    [t("statusReason"), [signature.reasonCode && tr(REASON_OF[signature.reasonCode]), signature.statusReason].filter(Boolean).join(": ") || "—"],
     [t("campaign"), <InLanguage key="campaign" lang={signature.campaign.locale}>{signature.campaign.title}</InLanguage>],
     [t("comment"), signature.comment ? `${signature.comment}${signature.commentHidden ? ` (${t("commentHidden")})` : ""}` : "—"],
     [t("showName"), signature.showName ? t("yes") : t("no")],

@@ -40,6 +40,28 @@ test("the public API answers other sites with the live count and cache headers",
   expect(typeof body.confirmed).toBe("number");
 });
 
+test("signatures over time: open data from the API, and a chart with its figures on the campaign page, in both languages", async ({ page, request }) => {
+  const fresh = await createCampaign();
+  await confirmedSignatures(fresh.id, 3);
+  const response = await request.get(`/api/campaigns/${fresh.slug}/series?interval=hour`, { headers: { Origin: "https://example.org" } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["access-control-allow-origin"]).toBe("*");
+  const body = await response.json();
+  expect(body).toMatchObject({ slug: fresh.slug, interval: "hour", points: [{ change: 3, total: 3 }] });
+  expect(body.points[0].start).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00\.000Z$/);
+  expect((await request.get(`/api/campaigns/${fresh.slug}/series?interval=week`)).status()).toBe(400);
+
+  for (const [locale, heading] of [["en", "Signatures over time"], ["ur", "وقت کے ساتھ دستخط"]]) {
+    await expectOnPageSoon(page, `/${locale}/c/${fresh.slug}`, async () => expect(page.getByRole("heading", { name: heading })).toBeVisible());
+    const chart = page.locator(".count-over-time");
+    await expect(chart.getByRole("img")).toHaveAttribute("aria-label", /3/);
+    await chart.locator("summary").click();
+    await expect(chart.locator("tbody tr")).toHaveCount(1);
+    await expect(chart.locator("tbody td").last()).toHaveText("3");
+    expect(await chart.getByRole("link").getAttribute("href")).toBe(`/api/campaigns/${fresh.slug}/series`);
+  }
+});
+
 test("every campaign page has Open Graph and Twitter cards whose image is a 1200x630 PNG with the live count", async ({ page, request }) => {
   const campaign = await createCampaign({ goal: 500 });
   await page.goto(`/c/${campaign.slug}`);

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import ur from "../messages/ur.json";
+import { readPng } from "../lib/sharing/png-text";
 import { createCampaign, signatureRows, withDb } from "./support/db";
+import { campaign as seeded, urduCampaign } from "./support/facts";
 import { linkIn, mailsTo } from "./support/mail";
 import { createStaff, signInByApi } from "./support/staff";
 import { expectOnPageSoon } from "./support/fresh";
@@ -135,4 +137,21 @@ test("a translated campaign is listed, titled and thanked in Urdu; the English s
   await expectOnPageSoon(page, "/en", () => expect(page.getByRole("heading", { level: 2, name: campaign.title })).toHaveAttribute("lang", "en", { timeout: 500 }));
   await page.goto(`/en/c/${campaign.slug}`);
   await expect(page).toHaveTitle(new RegExp(campaign.title));
+});
+
+test("the seeded campaign reads in Urdu: title, summary, the whole statement and its share card, marked as a translation of the prevailing English", async ({ page, request }) => {
+  await page.goto(`/ur/c/${seeded.slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: urduCampaign.title })).toHaveAttribute("lang", "ur");
+  await expect(page.getByText(ur.Campaign.translationShown.replaceAll("{language}", "انگریزی"))).toBeVisible();
+  await expect(page.locator("main").getByText(urduCampaign.summary, { exact: true })).toBeVisible();
+  // Every paragraph of the translation, and no English sentence of the original.
+  const paragraphs = urduCampaign.statement.split(/\n\s*\n/).map((paragraph) => paragraph.trim());
+  for (const paragraph of paragraphs) await expect(page.locator("main").getByText(paragraph, { exact: true })).toBeVisible();
+  expect(await page.locator("main").innerText()).not.toContain("CLAAS has expressed its concern");
+  // The share card says it in Urdu too.
+  const image = await request.get((await page.locator('meta[property="og:image"]').getAttribute("content"))!);
+  expect(readPng(await image.body()).texts.Description).toContain(urduCampaign.title);
+  // The English page keeps the original.
+  await page.goto(`/en/c/${seeded.slug}`);
+  await expect(page.getByRole("heading", { level: 1, name: seeded.title })).toBeVisible();
 });

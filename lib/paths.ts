@@ -28,6 +28,8 @@ export function alternates(locale: string, path: string) {
 
 export const paths = {
   home: () => "/",
+  /** The public JSON API's series (docs/api.md): not under a language. */
+  apiCampaignSeries: (slug: string) => `/api/campaigns/${enc(slug)}/series`,
   campaign: (slug: string) => `/c/${enc(slug)}`,
   sign: (slug: string) => `/c/${enc(slug)}#sign`,
   /** Every country's vote as a table, with the lookup ("How did my country vote?"). */

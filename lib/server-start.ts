@@ -5,6 +5,7 @@ import { mailConcurrency } from "@/lib/email/queue";
 import { parseServerEnv } from "@/lib/env";
 import { reconcileIntervalSeconds } from "@/lib/jobs/schedule";
 import { log, logConsoleCall, logLevelProblem, REQUEST_ID_HEADER } from "@/lib/log";
+import { confirmGraceHours } from "@/lib/petition/campaign-state";
 import { rateExemptDomains, signingLimits } from "@/lib/petition/limits";
 import { retentionMonths } from "@/lib/privacy/retention";
 import { PRODUCTION_SECRETS_ADVICE, productionSecretProblems } from "@/lib/secrets-policy";
@@ -40,6 +41,7 @@ function settingProblems(): string[] {
   check(mailConfig);
   check(mailConcurrency);
   check(retentionMonths);
+  check(confirmGraceHours);
   check(reconcileIntervalSeconds);
   check(securityEnv);
   check(adminTwoFactorRequired);

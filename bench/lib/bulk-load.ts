@@ -79,6 +79,10 @@ export async function loadSignatures(db: pg.Pool, campaignId: number, count: num
        INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed)
          SELECT "campaignId", country, 0, count(*)::int FROM "Signature"
          WHERE "campaignId" = ${Number(campaignId)} AND status = 'CONFIRMED' GROUP BY "campaignId", country;
+       DELETE FROM "SignatureHour" WHERE "campaignId" = ${Number(campaignId)};
+       INSERT INTO "SignatureHour" ("campaignId", hour, shard, change)
+         SELECT "campaignId", date_trunc('hour', "confirmedAt"), 0, count(*)::int FROM "Signature"
+         WHERE "campaignId" = ${Number(campaignId)} AND status = 'CONFIRMED' GROUP BY "campaignId", date_trunc('hour', "confirmedAt");
        COMMIT;`,
     );
     return { insert, indexes: indexSeconds, counts };

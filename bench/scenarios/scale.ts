@@ -32,6 +32,12 @@ export async function scale(ctx: Context): Promise<void> {
             (SELECT count(*)::int FROM "Signature" WHERE "campaignId" = $1 AND status = 'CONFIRMED') AS truth`,
     [big.id],
   );
+  // Signatures over time, by day and by hour (one row per hour, 30 days of them at the big campaign).
+  for (const interval of ["day", "hour"]) {
+    const seriesBig = await timeGet(`${url}/api/campaigns/${big.slug}/series?interval=${interval}`, SAMPLES.count);
+    const seriesEmpty = await timeGet(`${url}/api/campaigns/${empty.slug}/series?interval=${interval}`, SAMPLES.count);
+    add(ctx, `time series by ${interval} via /api/campaigns/[slug]/series p95 ${at}`, seriesBig, seriesEmpty, "empty campaign", { text: "< 50 ms (rows per hour, not per signature)", met: seriesBig.p95 < 50 });
+  }
   const api = JSON.parse(await get(`${url}/api/campaigns/${big.slug}`)) as { confirmed: number };
   ctx.note(SCENARIO, `count check: API shows ${api.confirmed}, count rows sum ${shown[0]!.shards}, confirmed rows ${shown[0]!.truth}.`);
 

@@ -51,6 +51,11 @@ export async function confirmedSignatures(campaignId: number, count: number, cou
        ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + EXCLUDED.confirmed`,
       [campaignId, count, country],
     );
+    await client.query(
+      `INSERT INTO "SignatureHour" ("campaignId", hour, shard, change) VALUES ($1, date_trunc('hour', now() AT TIME ZONE 'UTC'), 0, $2)
+       ON CONFLICT ("campaignId", hour, shard) DO UPDATE SET change = "SignatureHour".change + EXCLUDED.change`,
+      [campaignId, count],
+    );
   });
 }
 

@@ -21,10 +21,14 @@ function readCsv(file: string): Row[] {
 const meta = JSON.parse(readFileSync(path.join(DIR, "campaign.json"), "utf8")) as {
   slug: string;
   title: string;
+  translations: { locale: string; title: string; summary: string; statementFile: string }[];
   stages: { key: string; body: string; yes: number; no: number; abstain: number; notVoting: number; votesFile: string }[];
 };
 
 export const campaign = { slug: meta.slug, title: meta.title };
+/** The seeded campaign in Urdu (prisma/seed/claas-2015/campaign.json, statement.ur.txt). */
+const urdu = meta.translations.find((translation) => translation.locale === "ur")!;
+export const urduCampaign = { title: urdu.title, summary: urdu.summary, statement: readFileSync(path.join(DIR, "statement.ur.txt"), "utf8").trim() };
 export const statementParagraphs = readFileSync(path.join(DIR, "statement.txt"), "utf8")
   .split(/\n\s*\n/)
   .map((p) => p.trim())

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET, OPTIONS } from "@/app/api/campaigns/[slug]/route";
+import { GET as seriesGET } from "@/app/api/campaigns/[slug]/series/route";
 import { db } from "@/lib/db";
 import { adjustCount, reconcileCounts } from "@/lib/petition/counts";
 import { createCampaign, createSignatures } from "@/lib/test/factories";
@@ -93,5 +94,74 @@ describe("GET /api/campaigns/[slug]", () => {
     expect((await call(draft.slug)).status).toBe(404);
     expect((await call("no-such-campaign")).status).toBe(404);
     expect(OPTIONS().status).toBe(204);
+  });
+});
+
+describe("GET /api/campaigns/[slug]/series", () => {
+  const series = (slug: string, query = "") => seriesGET(new Request(`http://localhost/api/campaigns/${slug}/series${query}`), { params: Promise.resolve({ slug }) });
+  const hour = (iso: string) => new Date(iso);
+
+  it("gives the count's changes per hour and per day, with running totals that end at the count", async () => {
+    const campaign = await createCampaign();
+    // Two earlier hours, as written by confirmations then (one shard each), and changes now.
+    await db().signatureHour.createMany({
+      data: [
+        { campaignId: campaign.id, hour: hour("2026-11-30T09:00:00Z"), shard: 1, change: 3 },
+        { campaignId: campaign.id, hour: hour("2026-11-30T09:00:00Z"), shard: 2, change: 2 },
+        { campaignId: campaign.id, hour: hour("2026-11-30T17:00:00Z"), shard: 0, change: 4 },
+        { campaignId: campaign.id, hour: hour("2026-12-01T08:00:00Z"), shard: 3, change: -1 },
+      ],
+    });
+    await db().$transaction((tx) => adjustCount(tx, campaign.id, "PAK", 1));
+    await db().$transaction((tx) => adjustCount(tx, campaign.id, "PAK", 1));
+    await db().$transaction((tx) => adjustCount(tx, campaign.id, "PAK", -1));
+
+    const response = await series(campaign.slug, "?interval=hour");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("cache-control")).toMatch(/s-maxage=\d+/);
+    const byHour = (await response.json()) as { slug: string; interval: string; points: { start: string; change: number; total: number }[] };
+    expect(byHour.slug).toBe(campaign.slug);
+    expect(byHour.interval).toBe("hour");
+    expect(byHour.points.slice(0, 3)).toEqual([
+      { start: "2026-11-30T09:00:00.000Z", change: 5, total: 5 },
+      { start: "2026-11-30T17:00:00.000Z", change: 4, total: 9 },
+      { start: "2026-12-01T08:00:00.000Z", change: -1, total: 8 },
+    ]);
+    expect(byHour.points[3]).toMatchObject({ change: 1, total: 9 });
+    expect(byHour.points).toHaveLength(4);
+
+    const byDay = (await (await series(campaign.slug)).json()) as typeof byHour;
+    expect(byDay.interval).toBe("day");
+    expect(byDay.points.slice(0, 2)).toEqual([
+      { start: "2026-11-30T00:00:00.000Z", change: 9, total: 9 },
+      { start: "2026-12-01T00:00:00.000Z", change: -1, total: 8 },
+    ]);
+  });
+
+  it("merges past hours' shards and books a correction of the count in the current hour, so the totals end at the count", async () => {
+    const campaign = await createCampaign();
+    await db().signatureHour.createMany({
+      data: [1, 2, 3].map((shard) => ({ campaignId: campaign.id, hour: hour("2026-11-30T09:00:00Z"), shard, change: 1 })),
+    });
+    // The rows say 3; the signatures say 2 (made without counting): reconciliation corrects the count by -1.
+    await db().signature.createMany({
+      data: [1, 2].map((n) => ({ campaignId: campaign.id, fullName: "S", email: `series-${campaign.id}-${n}@example.org`, emailCanonical: `series-${campaign.id}-${n}@example.org`, country: "PAK", status: "CONFIRMED" as const, confirmedAt: new Date() })),
+    });
+    await db().signatureCount.create({ data: { campaignId: campaign.id, country: "PAK", shard: 0, confirmed: 3 } });
+    await reconcileCounts([campaign.id]);
+    expect(await db().signatureHour.count({ where: { campaignId: campaign.id, hour: hour("2026-11-30T09:00:00Z") } })).toBe(1);
+    const points = ((await (await series(campaign.slug, "?interval=hour")).json()) as { points: { change: number; total: number }[] }).points;
+    expect(points.map((point) => point.change)).toEqual([3, -1]);
+    expect(points.at(-1)!.total).toBe(2);
+  });
+
+  it("refuses an unknown interval and does not show drafts", async () => {
+    const campaign = await createCampaign();
+    const bad = await series(campaign.slug, "?interval=minute");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'interval must be "hour" or "day"' });
+    const draft = await createCampaign({ status: "DRAFT" });
+    expect((await series(draft.slug)).status).toBe(404);
   });
 });

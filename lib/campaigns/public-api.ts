@@ -1,6 +1,6 @@
 import "server-only";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
-import { countsByCountry } from "@/lib/petition/counts";
+import { countsByCountry, countsOverTime, type SeriesInterval } from "@/lib/petition/counts";
 import { publicCountryCounts, type PublicCountryCount } from "@/lib/petition/public-counts";
 
 export type PublicCampaignSummary = {
@@ -34,4 +34,19 @@ export async function getPublicCampaignSummary(slug: string): Promise<PublicCamp
     byCountry: publicCountryCounts(byCountry),
     updatedAt: new Date(updatedAt).toISOString(),
   };
+}
+
+export type PublicCampaignSeries = {
+  slug: string;
+  interval: SeriesInterval;
+  /** Each hour or day (UTC) in which the count changed: its start, the change, and the total at its end. */
+  points: { start: string; change: number; total: number }[];
+};
+
+/** What GET /api/campaigns/[slug]/series returns (docs/api.md). Drafts are not public. */
+export async function getPublicCampaignSeries(slug: string, interval: SeriesInterval): Promise<PublicCampaignSeries | null> {
+  const campaign = await getPublicCampaign(slug);
+  if (!campaign) return null;
+  const points = await countsOverTime(campaign.id, interval);
+  return { slug: campaign.slug, interval, points: points.map((point) => ({ start: point.start.toISOString(), change: point.change, total: point.total })) };
 }

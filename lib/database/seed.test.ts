@@ -27,6 +27,7 @@ describe("seed", () => {
     const first = await seed(url);
     expect(first.campaignsCreated).toEqual([meta.slug]);
     expect(first.stagesCreated).toHaveLength(2);
+    expect(first.translationsCreated).toEqual([`${meta.slug}/ur`]);
 
     const { rows } = await client.query(
       `SELECT s.key, v.iso3, v.name, v.vote FROM "CountryVote" v JOIN "VoteStage" s ON s.id = v."stageId"
@@ -54,9 +55,17 @@ describe("seed", () => {
     const { rows: campaigns } = await client.query(`SELECT statement, status FROM "Campaign" WHERE slug = $1`, [meta.slug]);
     expect(campaigns[0].statement).toBe(readFileSync(path.join(dir, "statement.txt"), "utf8").trim());
     expect(campaigns[0].status).toBe("OPEN");
+    // The campaign in Urdu: title, summary and the whole statement, as the files say.
+    const { rows: translations } = await client.query(
+      `SELECT t.locale, t.title, t.summary, t.statement FROM "CampaignTranslation" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = $1`,
+      [meta.slug],
+    );
+    expect(translations).toEqual([{ locale: "ur", title: meta.translations[0].title, summary: meta.translations[0].summary, statement: readFileSync(path.join(dir, "statement.ur.txt"), "utf8").trim() }]);
+    // As many paragraphs as the original.
+    expect(translations[0].statement.split(/\n\n/)).toHaveLength(campaigns[0].statement.split(/\n\n/).length);
 
     const again = await seed(url);
-    expect(again).toEqual({ campaignsCreated: [], stagesCreated: [], votesCreated: 0 });
+    expect(again).toEqual({ campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0 });
   });
 
   it("never overwrites what staff changed", async () => {

@@ -40,22 +40,25 @@ const campaignSeedSchema = z.object({
   locale: z.string(),
   goal: z.number().int().positive(),
   status: z.enum(["DRAFT", "OPEN", "CLOSED"]),
+  /** Translations of the title, summary and statement (the original prevails; the pages say so). */
+  translations: z.array(z.object({ locale: z.string(), title: z.string().max(200), summary: z.string().max(500), statementFile: z.string() })).default([]),
   stages: z.array(stageSchema).min(1),
 });
 
-export type SeedReport = { campaignsCreated: string[]; stagesCreated: string[]; votesCreated: number };
+export type SeedReport = { campaignsCreated: string[]; translationsCreated: string[]; stagesCreated: string[]; votesCreated: number };
 
 function readSeed(name: string) {
   const dir = path.join(SEED_DIR, name);
   const meta = campaignSeedSchema.parse(JSON.parse(readFileSync(path.join(dir, "campaign.json"), "utf8")));
   const statement = readFileSync(path.join(dir, meta.statementFile), "utf8").trim();
+  const translations = meta.translations.map(({ statementFile, ...text }) => ({ ...text, statement: readFileSync(path.join(dir, statementFile), "utf8").trim() }));
   const stages = meta.stages.map(({ votesFile, ...stage }) => {
     const { rows, errors } = parseVotesCsv(readFileSync(path.join(dir, votesFile), "utf8"));
     if (errors.length) throw new Error(`Seed file ${name}/${votesFile} is invalid:\n${errors.join("\n")}`);
     checkTotals(`${name}/${votesFile}`, stage, rows);
     return { ...stage, rows };
   });
-  return { meta, statement, stages };
+  return { meta, statement, translations, stages };
 }
 
 /** Per-country rows must agree with the official totals (all of them when the list is complete). */
@@ -72,16 +75,22 @@ function checkTotals(file: string, stage: Omit<z.infer<typeof stageSchema>, "vot
 
 export async function seed(databaseUrl: string): Promise<SeedReport> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2 }) });
-  const report: SeedReport = { campaignsCreated: [], stagesCreated: [], votesCreated: 0 };
+  const report: SeedReport = { campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0 };
   try {
     for (const name of CAMPAIGNS) {
-      const { meta, statement, stages } = readSeed(name);
+      const { meta, statement, translations, stages } = readSeed(name);
       await prisma.$transaction(async (tx) => {
         let campaign = await tx.campaign.findUnique({ where: { slug: meta.slug }, select: { id: true } });
         if (!campaign) {
-          const { stages: _stages, statementFile: _file, ...fields } = meta;
+          const { stages: _stages, statementFile: _file, translations: _translations, ...fields } = meta;
           campaign = await tx.campaign.create({ data: { ...fields, statement }, select: { id: true } });
           report.campaignsCreated.push(meta.slug);
+        }
+        for (const translation of translations) {
+          const existing = await tx.campaignTranslation.findUnique({ where: { campaignId_locale: { campaignId: campaign.id, locale: translation.locale } }, select: { id: true } });
+          if (existing) continue;
+          await tx.campaignTranslation.create({ data: { ...translation, campaignId: campaign.id } });
+          report.translationsCreated.push(`${meta.slug}/${translation.locale}`);
         }
         for (const { rows, sources, date, ...stage } of stages) {
           const existing = await tx.voteStage.findUnique({

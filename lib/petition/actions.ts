@@ -58,7 +58,7 @@ export async function confirmAction(formData: FormData): Promise<void> {
   if (outcome.kind === "confirmed" || outcome.kind === "already-confirmed") {
     redirect(await here(paths.thanks(outcome.slug, "confirmed", outcome.referral)));
   }
-  // Expired or unusable: the link's page explains what happened and what to do.
+  // Expired, unusable, or the campaign closed: the link's page explains what happened and what to do.
   redirect(await here(`${paths.confirm(token)}?tried=1`));
 }
 

@@ -10,6 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 // See docs/decisions/007-sharded-counts.md.
 
 export const SHARDS = 16;
+/** The hourly series (SignatureHour) is sharded less: reconciliation merges the shards of past hours. */
+export const HOUR_SHARDS = 4;
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,6 +23,15 @@ export async function adjustCount(tx: Tx, campaignId: number, country: string, d
     VALUES (${campaignId}, ${country}, ${randomInt(SHARDS)}, ${delta}, ${UTC_NOW})
     ON CONFLICT ("campaignId", "country", "shard")
     DO UPDATE SET "confirmed" = "SignatureCount"."confirmed" + EXCLUDED."confirmed", "updatedAt" = EXCLUDED."updatedAt"`;
+  await addToHour(tx, campaignId, randomInt(HOUR_SHARDS), delta);
+}
+
+/** Books a change of the count in the current hour (SignatureHour). */
+async function addToHour(tx: Tx, campaignId: number, shard: number, delta: number): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "SignatureHour" ("campaignId", "hour", "shard", "change")
+    VALUES (${campaignId}, date_trunc('hour', ${UTC_NOW}), ${shard}, ${delta})
+    ON CONFLICT ("campaignId", "hour", "shard") DO UPDATE SET "change" = "SignatureHour"."change" + EXCLUDED."change"`;
 }
 
 // Prisma's DateTime columns are `timestamp without time zone` holding UTC; PostgreSQL's now() is in
@@ -92,9 +103,45 @@ export async function reconcileCounts(campaignIds?: number[]): Promise<Reconcile
           FROM rebuilt FULL JOIN before ON before."country" = rebuilt."country"`;
         const [{ after }] = await tx.$queryRaw<[{ after: bigint | null }]>`
           SELECT sum("confirmed") AS after FROM "SignatureCount" WHERE "campaignId" = ${campaignId}`;
+        // The series adds up to the count: a correction is a change of this hour.
+        const correction = Number(after ?? 0) - Number(before ?? 0);
+        if (correction !== 0) await addToHour(tx, campaignId, 0, correction);
+        await mergePastHours(tx, campaignId);
         return { campaignId, before: Number(before ?? 0), after: Number(after ?? 0) };
       }, { timeout: 60_000 }),
     );
   }
   return report;
+}
+
+/** Past hours are written no more: their shards become one row each, so reading stays a row per hour. */
+async function mergePastHours(tx: Tx, campaignId: number): Promise<void> {
+  await tx.$executeRaw`
+    WITH moved AS (
+      DELETE FROM "SignatureHour"
+      WHERE "campaignId" = ${campaignId} AND "shard" <> 0 AND "hour" < date_trunc('hour', ${UTC_NOW})
+      RETURNING "hour", "change"
+    )
+    INSERT INTO "SignatureHour" ("campaignId", "hour", "shard", "change")
+    SELECT ${campaignId}, "hour", 0, sum("change")::int FROM moved GROUP BY "hour"
+    ON CONFLICT ("campaignId", "hour", "shard") DO UPDATE SET "change" = "SignatureHour"."change" + EXCLUDED."change"`;
+}
+
+export type SeriesInterval = "hour" | "day";
+export type SeriesPoint = { start: Date; change: number; total: number };
+
+/**
+ * The confirmed count over time: per hour or per day (UTC), each with the change in it and the total
+ * at its end, from the first change on. Periods without a change are left out. Reads the kept rows
+ * (one per hour once merged), never the signatures.
+ */
+export async function countsOverTime(campaignId: number, interval: SeriesInterval): Promise<SeriesPoint[]> {
+  const rows = await db().$queryRaw<{ start: Date; change: number }[]>`
+    SELECT date_trunc(${interval}, "hour") AS start, sum("change")::int AS change
+    FROM "SignatureHour" WHERE "campaignId" = ${campaignId}
+    GROUP BY 1 ORDER BY 1`;
+  let total = 0;
+  return rows
+    .map((row) => ({ start: row.start, change: row.change, total: (total += row.change) }))
+    .filter((point) => point.change !== 0);
 }

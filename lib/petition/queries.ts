@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { acceptsConfirmations, confirmGraceHours, signingEndedAt } from "@/lib/petition/campaign-state";
 import { confirmedCount } from "@/lib/petition/counts";
 import { firstName } from "@/lib/petition/normalise";
 import { hashToken, isWellFormedToken } from "@/lib/petition/tokens";
@@ -36,19 +37,27 @@ export async function describeToken(token: string, purpose: "CONFIRM" | "WITHDRA
       purpose: true,
       usedAt: true,
       expiresAt: true,
-      signature: { select: { status: true, confirmedAt: true, fullName: true, country: true, comment: true, campaign: { select: { slug: true, title: true } } } },
+      signature: {
+        select: { status: true, confirmedAt: true, fullName: true, country: true, comment: true, campaign: { select: { slug: true, title: true, status: true, deadline: true, closedAt: true } } },
+      },
     },
   });
   if (!found || found.purpose !== purpose) return null;
   const { status, confirmedAt } = found.signature;
+  const { slug, title, ...state } = found.signature.campaign;
+  const now = new Date();
   return {
-    campaign: found.signature.campaign,
+    campaign: { slug, title },
+    /** A confirmation would no longer count: the campaign closed and its grace period (CONFIRM_GRACE_HOURS) is over, or it is a draft. */
+    closed: !acceptsConfirmations(state, confirmGraceHours(), now),
+    /** When it stopped taking signatures (null while it takes them, and for a draft). */
+    endedAt: signingEndedAt(state, now),
     // What the link would confirm: anyone can type any address, so its owner sees what was typed.
     submitted: { fullName: found.signature.fullName, country: found.signature.country, comment: found.signature.comment },
     // A quarantined signature looks to its signer like any other (docs/decisions/010): waiting for
     // confirmation, or confirmed once they have.
     status: status === "QUARANTINED" ? (confirmedAt ? "CONFIRMED" : "PENDING") : status,
     used: found.usedAt !== null,
-    expired: found.expiresAt.getTime() <= Date.now(),
+    expired: found.expiresAt.getTime() <= now.getTime(),
   };
 }

@@ -205,6 +205,31 @@ describe("confirming and withdrawing", () => {
     expect(await confirmedCount(campaign.id)).toBe(0);
   });
 
+  it("counts confirmations for a day after the campaign closes, then none: the link says it closed", async () => {
+    const campaign = await createCampaign();
+    const early = await signed(campaign.slug);
+    const late = await signed(campaign.slug);
+    const heldEmail = `${unique("held")}@example.org`;
+    const held = await signed(campaign.slug, { email: heldEmail });
+    await db().signature.updateMany({ where: { campaignId: campaign.id, email: heldEmail }, data: { status: "QUARANTINED", reasonCode: "RATE_LIMIT" } });
+    // Closed by staff 30 hours ago; each confirmation below says when it happens.
+    const closedAt = new Date(Date.now() - 30 * 3_600_000);
+    await db().campaign.update({ where: { id: campaign.id }, data: { status: "CLOSED", closedAt } });
+    const hoursAfter = (hours: number) => new Date(closedAt.getTime() + hours * 3_600_000);
+    // Within the grace period (CONFIRM_GRACE_HOURS, a day by default): counted.
+    expect(await confirmSignature(early.confirm, hoursAfter(23))).toMatchObject({ kind: "confirmed" });
+    expect(await confirmedCount(campaign.id)).toBe(1);
+    // After it: nothing changes, for a held signature too, and the answer says why.
+    expect(await confirmSignature(late.confirm, hoursAfter(25))).toEqual({ kind: "closed", slug: campaign.slug });
+    expect(await confirmSignature(held.confirm, hoursAfter(25))).toEqual({ kind: "closed", slug: campaign.slug });
+    expect(await confirmedCount(campaign.id)).toBe(1);
+    expect((await rows(campaign.id)).filter((row) => row.confirmedAt !== null)).toHaveLength(1);
+    // An already confirmed link still says so.
+    expect(await confirmSignature(early.confirm, hoursAfter(25))).toMatchObject({ kind: "already-confirmed" });
+    // The link's page knows it, for the signer: closed, and since when.
+    expect(await describeToken(late.confirm, "CONFIRM")).toMatchObject({ status: "PENDING", closed: true, endedAt: closedAt });
+  });
+
   it("counts a link clicked many times at once exactly once", async () => {
     const campaign = await createCampaign();
     const { confirm } = await signed(campaign.slug);

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isOpenForSignatures } from "@/lib/petition/campaign-state";
+import { acceptsConfirmations, confirmGraceHours, isOpenForSignatures } from "@/lib/petition/campaign-state";
 import { adjustCount } from "@/lib/petition/counts";
 import { enqueueMail, mailsSince, nudgeMailWorker, recipientKey } from "@/lib/email/queue";
 import { consume, limiter } from "@/lib/petition/limits";
@@ -195,25 +195,30 @@ function isUniqueViolation(error: unknown): boolean {
 
 export type TokenOutcome =
   | { kind: "confirmed" | "already-confirmed" | "withdrawn" | "already-withdrawn"; slug: string; referral?: string | null }
-  | { kind: "invalid" | "expired" };
+  | { kind: "invalid" | "expired" }
+  /** The campaign closed, and its grace period for confirmations is over: nothing was counted. */
+  | { kind: "closed"; slug: string };
 
 /**
  * Confirms the signature behind a CONFIRM token: single use, unexpired, and only from PENDING. A
  * quarantined signature is only marked as confirmed by its signer (confirmedAt) and stays
- * quarantined and uncounted until a moderator releases it; its signer sees the usual answers.
+ * quarantined and uncounted until a moderator releases it; its signer sees the usual answers. Once
+ * a campaign has closed and its grace period (CONFIRM_GRACE_HOURS) is over, nothing is confirmed:
+ * the figure handed in must hold.
  */
 export async function confirmSignature(token: string, now = new Date()): Promise<TokenOutcome> {
   if (!isWellFormedToken(token)) return { kind: "invalid" };
   return db().$transaction(async (tx) => {
     const found = await tx.signatureToken.findUnique({
       where: { tokenHash: hashToken(token) },
-      select: { id: true, purpose: true, usedAt: true, expiresAt: true, signature: { select: { id: true, status: true, confirmedAt: true, campaignId: true, country: true, referralCode: true, campaign: { select: { slug: true } } } } },
+      select: { id: true, purpose: true, usedAt: true, expiresAt: true, signature: { select: { id: true, status: true, confirmedAt: true, campaignId: true, country: true, referralCode: true, campaign: { select: { slug: true, status: true, deadline: true, closedAt: true } } } } },
     });
     if (!found || found.purpose !== "CONFIRM") return { kind: "invalid" } as const;
     const { signature } = found;
     const slug = signature.campaign.slug;
     const referral = signature.referralCode;
     if (signature.status === "CONFIRMED") return { kind: "already-confirmed", slug, referral } as const;
+    if (!acceptsConfirmations(signature.campaign, confirmGraceHours(), now)) return { kind: "closed", slug } as const;
     if (signature.status === "QUARANTINED") return { ...(await confirmQuarantined(tx, found, slug, now)), referral };
     if (found.usedAt || signature.status !== "PENDING") return { kind: "invalid" } as const;
     if (found.expiresAt.getTime() <= now.getTime()) return { kind: "expired" } as const;

@@ -5,6 +5,7 @@ import { Statement } from "@/components/campaigns/statement";
 import { PetitionPanel } from "@/components/petition/petition-panel";
 import { IntegrityReport } from "@/components/campaigns/integrity-report";
 import { CampaignStructuredData } from "@/components/campaigns/structured-data";
+import { CountOverTime } from "@/components/petition/count-over-time";
 import { CountryCounts } from "@/components/petition/country-counts";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { VoteRecord } from "@/components/votes/vote-record";
@@ -12,7 +13,7 @@ import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { alternates, paths } from "@/lib/paths";
-import { confirmedByCountry } from "@/lib/petition/counts";
+import { confirmedByCountry, countsOverTime } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
 import { getIntegrityReport } from "@/lib/privacy/integrity";
 import { campaignLink } from "@/lib/sharing/links";
@@ -48,7 +49,12 @@ export default async function CampaignPage({ params }: Props) {
   const [locale, { slug }] = await Promise.all([pageLocale(params), params]);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const [integrity, byCountry, shown] = await Promise.all([getIntegrityReport(campaign.id), confirmedByCountry(campaign.id), localisedCampaign(campaign, locale)]);
+  const [integrity, byCountry, days, shown] = await Promise.all([
+    getIntegrityReport(campaign.id),
+    confirmedByCountry(campaign.id),
+    countsOverTime(campaign.id, "day"),
+    localisedCampaign(campaign, locale),
+  ]);
   // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
     <article className="container campaign-layout">
@@ -59,6 +65,7 @@ export default async function CampaignPage({ params }: Props) {
         <Statement campaign={shown} />
         <ShareBar url={campaignLink(locale, campaign.slug)} title={shown.title} slug={campaign.slug} />
         <VoteRecord campaignId={campaign.id} slug={campaign.slug} />
+        <CountOverTime days={days} apiPath={paths.apiCampaignSeries(campaign.slug)} />
         <CountryCounts counts={publicCountryCounts(byCountry)} />
         <IntegrityReport report={integrity} />
       </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { TokenPage } from "@/components/petition/token-page";
 import { confirmAction } from "@/lib/petition/actions";
 import { countryName } from "@/lib/countries";
@@ -15,10 +15,14 @@ export const metadata: Metadata = { robots: { index: false }, referrer: "same-or
 
 export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, link, locale] = await Promise.all([getTranslations("Petition.confirm"), describeToken(token, "CONFIRM"), getLocale()]);
+  const [t, link, locale, format] = await Promise.all([getTranslations("Petition.confirm"), describeToken(token, "CONFIRM"), getLocale(), getFormatter()]);
   const title = link?.campaign.title ?? "";
   if (link?.status === "CONFIRMED") return <TokenPage namespace="Petition.confirm" title={title} message={t("alreadyConfirmed")} problem={false} />;
-  if (!link || link.used || link.status !== "PENDING") return <TokenPage namespace="Petition.confirm" title={title} message={t("invalid")} problem />;
+  // Closed, and the grace for confirmations is over: said plainly, with the day it closed.
+  if (link && link.status === "PENDING" && link.closed && link.endedAt) {
+    return <TokenPage namespace="Petition.confirm" title={title} message={t("closed", { date: format.dateTime(link.endedAt, { dateStyle: "long" }) })} problem />;
+  }
+  if (!link || link.used || link.status !== "PENDING" || link.closed) return <TokenPage namespace="Petition.confirm" title={title} message={t("invalid")} problem />;
   if (link.expired) return <TokenPage namespace="Petition.confirm" title={title} message={t("expired")} problem />;
   return (
     <TokenPage

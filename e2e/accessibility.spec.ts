@@ -116,6 +116,7 @@ const PAGES: { name: string; path: (data: Data) => string; as?: "ADMIN" | "MODER
   { name: "admin campaign edit, with its vote stages", path: (d) => `/admin/campaigns/${d.seededId}`, as: "ADMIN" },
   { name: "admin campaign preview", path: (d) => `/admin/campaigns/${d.campaign.id}/preview`, as: "ADMIN" },
   { name: "admin campaign reach", path: (d) => `/admin/campaigns/${d.campaign.id}/reach`, as: "ADMIN" },
+  { name: "admin delivery report, with names", path: (d) => `/admin/campaigns/${d.campaign.id}/report?names=1`, as: "ADMIN" },
   { name: "admin campaign translation", path: (d) => `/admin/campaigns/${d.campaign.id}/translations/ur`, as: "ADMIN" },
   { name: "admin accounts", path: () => "/admin/accounts", as: "ADMIN" },
   { name: "admin two-factor settings", path: () => "/admin/accounts/me", as: "ADMIN" },

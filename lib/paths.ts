@@ -61,6 +61,8 @@ export const paths = {
   adminCampaign: (id: number, notice?: AdminCampaignNotice) => `/admin/campaigns/${id}${notice ? `?notice=${notice}` : ""}`,
   adminCampaignPreview: (id: number) => `/admin/campaigns/${id}/preview`,
   adminCampaignReach: (id: number) => `/admin/campaigns/${id}/reach`,
+  /** The hand-in record; `names`: with the first names of the signers who chose to be shown. */
+  adminCampaignReport: (id: number, options: { names?: boolean } = {}) => `/admin/campaigns/${id}/report${options.names ? "?names=1" : ""}`,
   adminNewCampaign: () => "/admin/campaigns/new",
   adminAccounts: () => "/admin/accounts",
   /** The signed-in staff member's own account: two-factor sign-in. */

@@ -11,7 +11,7 @@ const DAY = 86_400_000;
  * in a table for screen readers and anyone who wants them, and the data's address for reuse
  * (docs/api.md). Time runs in the reading direction: from the right in Urdu.
  */
-export async function CountOverTime({ days, apiPath }: { days: SeriesPoint[]; apiPath: string }) {
+export async function CountOverTime({ days, apiPath, open = false }: { days: SeriesPoint[]; apiPath: string; open?: boolean }) {
   if (days.length === 0) return null;
   const [t, format, locale] = await Promise.all([getTranslations("Petition.overTime"), getFormatter(), getLocale()]);
   const rtl = textDirectionOf(locale) === "rtl";
@@ -43,7 +43,7 @@ export async function CountOverTime({ days, apiPath }: { days: SeriesPoint[]; ap
           {date(rtl ? days[0]!.start : last.start)}
         </text>
       </svg>
-      <details>
+      <details open={open}>
         <summary>{t("table")}</summary>
         <div className="table-wrap">
           <table className="data">

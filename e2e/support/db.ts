@@ -95,6 +95,11 @@ export async function createSignature(campaignId: number, options: { status?: "P
          ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + 1`,
         [campaignId],
       );
+      await client.query(
+        `INSERT INTO "SignatureHour" ("campaignId", hour, shard, change) VALUES ($1, date_trunc('hour', now() AT TIME ZONE 'UTC'), 0, 1)
+         ON CONFLICT ("campaignId", hour, shard) DO UPDATE SET change = "SignatureHour".change + 1`,
+        [campaignId],
+      );
     }
     return { id, email, referralCode, tokens };
   });

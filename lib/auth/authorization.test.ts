@@ -22,6 +22,7 @@ const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",
   "app/api/altcha/challenge/route.ts",
   "app/api/campaigns/[slug]/route.ts",
+  "app/api/campaigns/[slug]/series/route.ts",
   "app/[locale]/(site)/my-data/[token]/download/route.ts", // the token in the signer's mail is the credential
   "app/[locale]/(site)/c/[slug]/qr/[format]/route.ts",
   "app/[locale]/(site)/share-image/route.ts", // the site's card: its name and tagline
@@ -31,7 +32,7 @@ const PUBLIC_ROUTES = new Set([
   "app/fonts/[file]/route.ts", // the Urdu web font: a file of the bundled package, nothing else
 ]);
 const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
-const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx)$/;
+const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx|campaigns\/\[id\]\/report\/page\.tsx)$/;
 // lib/auth/two-factor/actions.ts and lib/accounts/password-actions.ts: every staff member's own
 // two-factor sign-in and password (they act on the session's account only).
 const MODERATOR_ACTION_MODULES = /^lib\/(moderation\/|auth\/two-factor\/actions\.ts$|accounts\/password-actions\.ts$)/;

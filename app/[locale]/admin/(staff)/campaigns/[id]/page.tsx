@@ -48,6 +48,8 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         <Link href={paths.adminCampaignPreview(campaign.id)}>{t("edit.preview")}</Link>
         {" · "}
         <Link href={paths.adminCampaignReach(campaign.id)}>{t("edit.reach")}</Link>
+        {" · "}
+        <Link href={paths.adminCampaignReport(campaign.id)}>{t("edit.report")}</Link>
         {campaign.status !== "DRAFT" && (
           <>
             {" · "}

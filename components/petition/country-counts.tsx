@@ -4,8 +4,12 @@ import { SMALL_COUNT, type PublicCountryCount } from "@/lib/petition/public-coun
 
 const SHOWN = 10;
 
-/** Confirmed signatures by the signers' country; small counts appear as "<5" (lib/petition/public-counts). */
-export async function CountryCounts({ counts }: { counts: PublicCountryCount[] }) {
+/**
+ * Confirmed signatures by the signers' country; small counts appear as "<5" (lib/petition/public-counts).
+ * The first ten are shown and the rest folded away, unless `all` (the delivery report, which prints).
+ */
+export async function CountryCounts({ counts, all = false }: { counts: PublicCountryCount[]; all?: boolean }) {
+  const shown = all ? counts.length : SHOWN;
   if (counts.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("Petition.byCountry"), getFormatter()]);
   const locale = await getLocale();
@@ -26,13 +30,13 @@ export async function CountryCounts({ counts }: { counts: PublicCountryCount[] }
             <th scope="col">{t("signatures")}</th>
           </tr>
         </thead>
-        <tbody>{counts.slice(0, SHOWN).map(row)}</tbody>
+        <tbody>{counts.slice(0, shown).map(row)}</tbody>
       </table>
-      {counts.length > SHOWN && (
+      {counts.length > shown && (
         <details>
-          <summary>{t("more", { count: counts.length - SHOWN })}</summary>
+          <summary>{t("more", { count: counts.length - shown })}</summary>
           <table className="data">
-            <tbody>{counts.slice(SHOWN).map(row)}</tbody>
+            <tbody>{counts.slice(shown).map(row)}</tbody>
           </table>
         </details>
       )}

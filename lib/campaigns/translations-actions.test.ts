@@ -1,9 +1,10 @@
 import { createTranslator } from "next-intl";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { initialFormState } from "@/lib/forms/state";
 import { deleteTranslationAction, saveTranslationAction, type TranslationFormState } from "@/lib/campaigns/translations-actions";
 import { db } from "@/lib/db";
+import { initialFormState } from "@/lib/forms/state";
 import { createCampaign, createStaff } from "@/lib/test/factories";
+import { redirectOf } from "@/lib/test/redirect";
 import en from "@/messages/en.json";
 
 // The actions as an admin calls them, against the real database: the form's errors, and the redirect
@@ -24,18 +25,6 @@ const form = (values: Record<string, string>) => {
   for (const [key, value] of Object.entries(values)) data.set(key, value);
   return data;
 };
-/** Where a redirect went, or null when the action returned. */
-async function redirectOf(call: Promise<unknown>): Promise<string | null> {
-  try {
-    await call;
-    return null;
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2]!;
-  }
-}
-
 beforeEach(async () => {
   session.current = { user: { id: String((await createStaff("ADMIN")).id) } };
   revalidated.length = 0;

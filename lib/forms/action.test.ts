@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/domain-error";
 import { runFormAction, type FormNamespace } from "@/lib/forms/action";
 import { echoFields, initialFormState, type FormState } from "@/lib/forms/state";
+import { redirectOf } from "@/lib/test/redirect";
 
 // The one mutation path (lib/forms/action.ts), against a small catalog of its own: what each kind of
 // failure returns, that nothing runs before the role check, that nothing unexpected leaks to the user,
@@ -60,18 +61,6 @@ function action(run: (input: z.output<typeof schema>) => Promise<unknown>, optio
         return typeof result === "object" && result !== null ? result : { notice: (t as unknown as Done)("done", { name: input.name }), revalidate: true };
       },
     });
-}
-
-/** Where a redirect went, or null when the action returned. */
-async function redirectOf(call: Promise<unknown>): Promise<string | null> {
-  try {
-    await call;
-    return null;
-  } catch (error) {
-    const digest = String((error as { digest?: string }).digest ?? "");
-    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
-    return digest.split(";")[2]!;
-  }
 }
 
 beforeEach(() => {

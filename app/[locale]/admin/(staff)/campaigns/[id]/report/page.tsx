@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { DeliveryReportFigures } from "@/components/admin/campaigns/delivery-report";
 import { Statement } from "@/components/campaigns/statement";
 import { Link } from "@/components/ui/link";
@@ -27,7 +27,7 @@ export default async function DeliveryReportPage({ params, searchParams }: Props
   const campaign = Number.isSafeInteger(id) && id > 0 ? await getCampaignForAdmin(id) : null;
   if (!campaign) notFound();
   const names = (await searchParams).names === "1";
-  const [t, locale, report] = await Promise.all([getTranslations("AdminReport"), getLocale(), getDeliveryReport(campaign, { names })]);
+  const [t, report] = await Promise.all([getTranslations("AdminReport"), getDeliveryReport(campaign, { names })]);
   return (
     <article className="delivery-report">
       <p className="no-print">
@@ -41,7 +41,7 @@ export default async function DeliveryReportPage({ params, searchParams }: Props
           <Link href={names ? paths.adminCampaignReport(campaign.id) : paths.adminCampaignReport(campaign.id, { names: true })}>{names ? t("withoutNames") : t("withNames")}</Link>
         </p>
       </div>
-      <DeliveryReportFigures report={report} locale={locale} apiPath={paths.apiCampaignSeries(campaign.slug)} />
+      <DeliveryReportFigures report={report} apiPath={paths.apiCampaignSeries(campaign.slug)} />
       <Statement campaign={campaign} />
     </article>
   );

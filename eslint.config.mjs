@@ -20,7 +20,7 @@ export default defineConfig([
     // The layers (conventions.md, docs/decisions/024): app -> components -> lib, never upwards, and
     // only lib reaches the database client. Checked on the resolved file, so "@/…" and "../…" imports
     // alike; e2e/, scripts/ and bench/ stand outside and may use any layer. A lib/ test may import the
-    // route it tests (lib/**/*.test.ts), as the tests of the public API and the export do.
+    // route or page it tests (lib/**/*.test.ts, below), as the tests of the public API and the export do.
     files: ["app/**", "components/**", "lib/**", "proxy.ts"],
     ignores: ["lib/**/*.test.ts", "lib/**/*.test.tsx"],
     rules: {
@@ -37,6 +37,17 @@ export default defineConfig([
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // A lib/ test stands in lib/'s layer too: it may import the page or route it tests (app/), never a
+    // component, and app/ and components/ have no tests of their own (they would fall under the rule above).
+    files: ["lib/**/*.test.ts", "lib/**/*.test.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        { zones: [{ target: "./lib", from: "./components", message: "lib/ is below components/: a lib/ test tests lib/ (or the page or route it serves), not a component." }] },
       ],
     },
   },

@@ -43,6 +43,10 @@ describe("the layers, enforced by lint", () => {
     expect(await layerErrors("lib/campaigns/fake.test.ts", `import { GET } from "@/app/api/campaigns/[slug]/route";\nexport const x = GET;\n`)).toEqual([]);
   });
 
+  it("fails a lib/ test that imports a component: tests stand in their layer too", async () => {
+    expect(await layerErrors("lib/petition/fake.test.ts", `import { Link } from "@/components/ui/link";\nexport const x = Link;\n`)).toEqual([expect.stringContaining("lib/ is below components/")]);
+  });
+
   it("allows one way to link: Next's Link only through components/ui, next-intl's navigation nowhere", async () => {
     const rule = "@typescript-eslint/no-restricted-imports";
     const errorsOf = async (filePath: string, code: string) => {

@@ -2,7 +2,7 @@ import net from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isDatabaseUnavailable, unavailableResponse } from "@/lib/db-unavailable";
+import { isDatabaseBusy, isDatabaseUnavailable, unavailableResponse } from "@/lib/db-unavailable";
 import { db } from "@/lib/db";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createCampaign } from "@/lib/test/factories";
@@ -48,6 +48,26 @@ describe("isDatabaseUnavailable", () => {
     expect(error).toBeInstanceOf(Error);
     expect(isDatabaseUnavailable(error)).toBe(true);
     await victim.end().catch(() => undefined);
+  });
+
+  it("is true, and busy, when no connection is free in time for a transaction (a rush)", async () => {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 1 }) });
+    let release = () => undefined as void;
+    const held = prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      await new Promise<void>((resolve) => (release = resolve));
+    }, { timeout: 10_000 });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const error = await caught(prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 1`, { maxWait: 200 }));
+      expect((error as { code?: string }).code).toBe("P2028");
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(isDatabaseBusy(error)).toBe(true);
+    } finally {
+      release();
+      await held;
+      await prisma.$disconnect();
+    }
   });
 
   it("is false for ordinary failures", async () => {

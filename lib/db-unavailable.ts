@@ -8,6 +8,9 @@ export const RETRY_AFTER_SECONDS = 5;
 
 // Prisma: can't reach, timed out, server closed the connection, pool timeout, too many connections.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037"]);
+// Prisma's P2028 is any "Transaction API error"; only this one says the pool had no connection in time.
+const NO_TRANSACTION_IN_TIME = /Unable to start a transaction in the given time/i;
+const transactionNotStarted = (candidate: Record<string, unknown>) => candidate.code === "P2028" && typeof candidate.message === "string" && NO_TRANSACTION_IN_TIME.test(candidate.message);
 // Driver adapter kinds behind those codes.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // PostgreSQL: admin/crash shutdown, starting up or shutting down, too many connections, out of resources.
@@ -23,6 +26,7 @@ function looksUnavailable(candidate: Record<string, unknown>): boolean {
     if (PRISMA_CODES.has(code) || POSTGRES_CODES.has(code) || NODE_CODES.has(code) || code.startsWith("08")) return true;
   }
   if (typeof candidate.kind === "string" && ADAPTER_KINDS.has(candidate.kind)) return true;
+  if (transactionNotStarted(candidate)) return true;
   return typeof candidate.message === "string" && MESSAGES.test(candidate.message);
 }
 
@@ -36,7 +40,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 // (lib/database/outage.ts).
 const BUSY_CODES = new Set(["P2024", "P2037", "53300"]);
 const looksBusy = (candidate: Record<string, unknown>) =>
-  (["code", "originalCode"] as const).some((key) => BUSY_CODES.has(String(candidate[key]))) || candidate.kind === "TooManyConnections";
+  (["code", "originalCode"] as const).some((key) => BUSY_CODES.has(String(candidate[key]))) || candidate.kind === "TooManyConnections" || transactionNotStarted(candidate);
 
 /** True when the database is unavailable because it is busy (no free connection), not away. */
 export function isDatabaseBusy(error: unknown): boolean {

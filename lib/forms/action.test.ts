@@ -14,7 +14,7 @@ import { redirectOf } from "@/lib/test/redirect";
 const messages = {
   Form: {
     done: "Saved {name}.",
-    errors: { fixBelow: "Fix the fields below.", invalid: "Not valid.", required: "Required.", tooLong: "At most {max} characters.", taken: "Taken.", closed: "Closed.", generic: "Something went wrong." },
+    errors: { fixBelow: "Fix the fields below.", invalid: "Not valid.", required: "Required.", tooLong: "At most {max} characters.", taken: "Taken.", closed: "Closed.", unavailable: "Busy: nothing was saved, try again.", generic: "Something went wrong." },
   },
   Small: { errors: { wrong: "Wrong code.", generic: "Try again." } },
 };
@@ -29,8 +29,13 @@ vi.mock("next-intl/server", () => ({
 }));
 const revalidated = vi.hoisted(() => [] as string[]);
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path) }));
-const logged = vi.hoisted(() => [] as { msg: string; fields: unknown }[]);
-vi.mock("@/lib/log", () => ({ requestLog: async () => ({ error: (msg: string, fields: unknown) => void logged.push({ msg, fields }) }) }));
+const logged = vi.hoisted(() => [] as { level: string; msg: string; fields: unknown }[]);
+vi.mock("@/lib/log", () => ({
+  requestLog: async () => ({
+    error: (msg: string, fields: unknown) => void logged.push({ level: "error", msg, fields }),
+    warn: (msg: string, fields: unknown) => void logged.push({ level: "warn", msg, fields }),
+  }),
+}));
 
 const schema = z.object({
   name: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(5, { error: "tooLong" }),
@@ -132,8 +137,18 @@ describe("runFormAction", () => {
       throw new DomainError("noSuchKey");
     })(initial, form({ name: "Ann" }));
     expect(unknown.formError).toBe("Something went wrong.");
-    expect(logged.map((entry) => entry.msg)).toEqual(["test: saving failed", "test: saving failed"]);
+    expect(logged.map((entry) => `${entry.level} ${entry.msg}`)).toEqual(["error test: saving failed", "error test: saving failed"]);
     expect(logged[0]!.fields).toEqual({ error: secret });
+  });
+
+  it("says the database is busy, and that nothing was saved, when no connection was free in time", async () => {
+    // What Prisma throws when an interactive transaction cannot start within its wait (a rush).
+    const busy = Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" });
+    const state = await action(async () => {
+      throw busy;
+    })(initial, form({ name: "Ann" }));
+    expect(state).toMatchObject({ formError: "Busy: nothing was saved, try again.", values: { name: "Ann" } });
+    expect(logged.map((entry) => entry.level)).toEqual(["warn"]);
   });
 
   it("after a success: revalidates, says what happened, empties the form and counts the attempt", async () => {

@@ -4,6 +4,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { createTranslator, Messages } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db-unavailable";
 import { DomainError } from "@/lib/domain-error";
 import type { FormState } from "@/lib/forms/state";
 import { requestLog } from "@/lib/log";
@@ -16,8 +17,9 @@ import { here } from "@/lib/navigation";
 //   2. the form read and parsed by the domain's zod schema; a failure returns the messages, by field
 //      or as one summary, with what was typed, and changes nothing;
 //   3. the change (`run`, which calls one service function); a DomainError becomes its message, beside
-//      its field when it names one; anything else is logged and the user reads a generic message,
-//      never the error's own text;
+//      its field when it names one; the database busy or away (a rush, a restart) reads "nothing was
+//      saved, try again in a moment" where the form has that message; anything else is logged and the
+//      user reads a generic message, never the error's own text;
 //   4. the pages that show the change are revalidated, and the redirect happens outside any try/catch.
 // Every message is a key of the form's namespace under `errors.` (the schema's messages and the
 // DomainError codes are such keys), translated in the request's language.
@@ -126,6 +128,10 @@ export async function runFormAction<State extends FormState, Actor, Schema exten
     if (error instanceof DomainError && byKey.has(`errors.${error.code}`)) {
       if (error.field && spec.show !== "summary") return failed(message("fixBelow"), { [error.field]: message(error.code) } as Partial<Record<Field, string>>);
       return failed(message(error.code));
+    }
+    if (isDatabaseUnavailable(error) && byKey.has("errors.unavailable")) {
+      (await requestLog()).warn(`${spec.failure}: the database is busy or unavailable`, { error });
+      return failed(message("unavailable"));
     }
     (await requestLog()).error(spec.failure, { error });
     return failed(message("generic"));

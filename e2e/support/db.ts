@@ -46,17 +46,22 @@ export async function confirmedSignatures(campaignId: number, count: number, cou
        FROM generate_series(1, $2::int) AS n`,
       [campaignId, count, randomUUID().slice(0, 8), country],
     );
-    await client.query(
-      `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, $3, 0, $2)
-       ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + EXCLUDED.confirmed`,
-      [campaignId, count, country],
-    );
-    await client.query(
-      `INSERT INTO "SignatureHour" ("campaignId", hour, shard, change) VALUES ($1, date_trunc('hour', now() AT TIME ZONE 'UTC'), 0, $2)
-       ON CONFLICT ("campaignId", hour, shard) DO UPDATE SET change = "SignatureHour".change + EXCLUDED.change`,
-      [campaignId, count],
-    );
+    await addToCount(client, campaignId, country, count);
   });
+}
+
+/** Counts `count` confirmations as adjustCount does (lib/petition/counts.ts): the country's count and the hour's change. */
+async function addToCount(client: Client, campaignId: number, country: string, count: number): Promise<void> {
+  await client.query(
+    `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, $3, 0, $2)
+     ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + EXCLUDED.confirmed`,
+    [campaignId, count, country],
+  );
+  await client.query(
+    `INSERT INTO "SignatureHour" ("campaignId", hour, shard, change) VALUES ($1, date_trunc('hour', now() AT TIME ZONE 'UTC'), 0, $2)
+     ON CONFLICT ("campaignId", hour, shard) DO UPDATE SET change = "SignatureHour".change + EXCLUDED.change`,
+    [campaignId, count],
+  );
 }
 
 export type TestSignature = { id: number; email: string; referralCode: string; tokens: { confirm: string; withdraw: string; access: string } };
@@ -90,16 +95,7 @@ export async function createSignature(campaignId: number, options: { status?: "P
       ]);
     }
     if (status === "CONFIRMED") {
-      await client.query(
-        `INSERT INTO "SignatureCount" ("campaignId", country, shard, confirmed) VALUES ($1, 'PAK', 0, 1)
-         ON CONFLICT ("campaignId", country, shard) DO UPDATE SET confirmed = "SignatureCount".confirmed + 1`,
-        [campaignId],
-      );
-      await client.query(
-        `INSERT INTO "SignatureHour" ("campaignId", hour, shard, change) VALUES ($1, date_trunc('hour', now() AT TIME ZONE 'UTC'), 0, 1)
-         ON CONFLICT ("campaignId", hour, shard) DO UPDATE SET change = "SignatureHour".change + 1`,
-        [campaignId],
-      );
+      await addToCount(client, campaignId, "PAK", 1);
     }
     return { id, email, referralCode, tokens };
   });

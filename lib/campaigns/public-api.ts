@@ -18,8 +18,7 @@ export async function getPublicCampaignSummary(slug: string): Promise<PublicCamp
   const campaign = await getPublicCampaign(slug);
   if (!campaign) return null;
   // One read: the total is the sum of the by-country rows, so the two always agree.
-  const { rows: byCountry, changedAt } = await countsByCountry(campaign.id);
-  const confirmed = byCountry.reduce((sum, row) => sum + row.confirmed, 0);
+  const { rows: byCountry, total: confirmed, changedAt } = await countsByCountry(campaign.id);
   const deadlinePassed = campaign.deadline !== null && campaign.deadline.getTime() <= Date.now();
   const closed = campaign.status === "CLOSED" || deadlinePassed;
   // When the figures last changed: a count, the campaign itself (its title, its status), or its

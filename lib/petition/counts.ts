@@ -50,10 +50,11 @@ export async function confirmedByCountry(campaignId: number): Promise<{ country:
 }
 
 /**
- * Confirmed signatures by signers' country, largest first, and when any of them last changed
- * (null before the first): a country whose count fell to 0 is not listed, but its change counts.
+ * Confirmed signatures by signers' country, largest first, their total (the sum of the same rows, so
+ * the two always agree), and when any of them last changed (null before the first): a country whose
+ * count fell to 0 is not listed, but its change counts.
  */
-export async function countsByCountry(campaignId: number): Promise<{ rows: { country: string; confirmed: number }[]; changedAt: Date | null }> {
+export async function countsByCountry(campaignId: number): Promise<{ rows: { country: string; confirmed: number }[]; total: number; changedAt: Date | null }> {
   const groups = await db().signatureCount.groupBy({
     by: ["country"],
     where: { campaignId },
@@ -65,7 +66,7 @@ export async function countsByCountry(campaignId: number): Promise<{ rows: { cou
     .map((group) => ({ country: group.country, confirmed: group._sum.confirmed ?? 0 }))
     .filter((row) => row.confirmed > 0)
     .sort((a, b) => b.confirmed - a.confirmed || a.country.localeCompare(b.country));
-  return { rows, changedAt: times.length ? new Date(Math.max(...times)) : null };
+  return { rows, total: rows.reduce((sum, row) => sum + row.confirmed, 0), changedAt: times.length ? new Date(Math.max(...times)) : null };
 }
 
 export type ReconcileReport = { campaignId: number; before: number; after: number }[];

@@ -158,6 +158,7 @@ test("a referral followed from a personal link is credited to its signer, who se
   await signWith(first, "Rashid Minhas", firstEmail);
   // The personal link comes once confirmed (the page after signing is the same for every address).
   await confirmFromMail(first, firstEmail);
+  await first.getByRole("button", { name: "Yes, I will share it" }).click();
   const personalUrl = await first.getByLabel("Link to the campaign").inputValue();
   const whatsapp = new URL((await first.getByRole("link", { name: "Share on WhatsApp" }).getAttribute("href"))!);
   const sharedUrl = whatsapp.searchParams.get("text")!.split(" ").at(-1)!;

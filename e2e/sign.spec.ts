@@ -55,8 +55,10 @@ test("sign, receive the mail, confirm with the button, and see the count rise", 
   await expect(page.getByRole("heading", { level: 1, name: "Your signature is confirmed" })).toBeVisible();
   expect((await signatureRows(campaign.id))[0]!.status).toBe("CONFIRMED");
 
-  // Once confirmed, the thank-you page's share links point at the campaign with the signer's own code
-  // and the channel, properly encoded.
+  // Once confirmed, the thank-you page asks first; its share links then point at the campaign with the
+  // signer's own code and the channel, properly encoded.
+  await expect(page.getByRole("heading", { name: "Your personal link" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Yes, I will share it" }).click();
   await expect(page.getByRole("heading", { name: "Your personal link" })).toBeVisible();
   expect(await page.getByLabel("Link to the campaign").inputValue()).toBe(campaignUrl);
   const href = async (name: string) => new URL((await page.getByRole("link", { name }).getAttribute("href"))!);

@@ -2,8 +2,12 @@ import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 
 // Typed route helpers: every internal link is built here.
 export type ThanksResult = "check-email" | "confirmed" | "withdrawn";
+/** The thank-you page after its question: the share options, or thanks without them (no one to write to). */
+export type ThanksStep = "share" | "declined";
 /** What the campaign edit page confirms after a redirect from a save. */
 export type AdminCampaignNotice = "created" | "saved" | "unchanged" | "imported";
+/** What the targets page confirms after a redirect from a save. */
+export type AdminTargetsNotice = "target-created" | "target-saved" | "target-unchanged" | "target-deleted" | "letter-saved" | "letter-unchanged";
 /** What the sign-in page says after a redirect to it. */
 export type AdminLoginNotice = "password-changed";
 
@@ -36,7 +40,12 @@ export const paths = {
   votes: (slug: string, country?: string) => `/c/${enc(slug)}/votes${country ? `?country=${enc(country.toUpperCase())}` : ""}`,
   countryPage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}`,
   campaignQr: (slug: string, format: "svg" | "png") => `/c/${enc(slug)}/qr/${format}`,
-  thanks: (slug: string, result: ThanksResult, referral?: string | null) => `/c/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}`,
+  /** Where a signer writes to the campaign's targets. */
+  write: (slug: string) => `/c/${enc(slug)}/write`,
+  /** Where the write page's form for one target posts (answered with a mailto: link). */
+  letter: (slug: string, targetId: number) => `/c/${enc(slug)}/write/${targetId}`,
+  thanks: (slug: string, result: ThanksResult, referral?: string | null, step?: ThanksStep) =>
+    `/c/${enc(slug)}/thanks?result=${result}${referral ? `&ref=${enc(referral)}` : ""}${step ? `&step=${step}` : ""}`,
   embed: (slug: string) => `/embed/${enc(slug)}`,
   embedThanks: (slug: string, result: ThanksResult) => `/embed/${enc(slug)}/thanks?result=${result}`,
   siteShareImage: () => "/share-image",
@@ -63,6 +72,8 @@ export const paths = {
   adminCampaignReach: (id: number) => `/admin/campaigns/${id}/reach`,
   /** The hand-in record; `names`: with the first names of the signers who chose to be shown. */
   adminCampaignReport: (id: number, options: { names?: boolean } = {}) => `/admin/campaigns/${id}/report${options.names ? "?names=1" : ""}`,
+  /** Whom signers write to, the suggested letters, and how many letters each target was sent. */
+  adminCampaignTargets: (id: number, notice?: AdminTargetsNotice) => `/admin/campaigns/${id}/targets${notice ? `?notice=${notice}` : ""}`,
   adminNewCampaign: () => "/admin/campaigns/new",
   adminAccounts: () => "/admin/accounts",
   /** The signed-in staff member's own account: two-factor sign-in. */

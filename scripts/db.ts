@@ -49,7 +49,7 @@ const commands: Record<string, Command> = {
     if (applied.length) console.log(`Applied ${applied.length} migration(s) first: ${applied.join(", ")}`);
     const { seed } = await import("../lib/database/seed");
     const report = await seed(url);
-    const created = [...report.campaignsCreated, ...report.translationsCreated, ...report.stagesCreated];
+    const created = [...report.campaignsCreated, ...report.translationsCreated, ...report.stagesCreated, ...report.lettersCreated];
     console.log(created.length ? `Seeded: ${created.join(", ")} (${report.votesCreated} country votes).` : "Seed data already present: nothing added.");
     return 0;
   },

@@ -94,7 +94,7 @@ async function main() {
     const { applied } = await applyMigrations(directUrl);
     console.log(applied.length ? `      applied: ${applied.join(", ")}` : "      migrations up to date");
     const seeded = await seed(directUrl);
-    const created = [...seeded.campaignsCreated, ...seeded.translationsCreated, ...seeded.stagesCreated];
+    const created = [...seeded.campaignsCreated, ...seeded.translationsCreated, ...seeded.stagesCreated, ...seeded.lettersCreated];
     console.log(created.length ? `      seeded: ${created.join(", ")}` : "      seed: nothing to add");
   });
 

@@ -60,7 +60,7 @@ async function main() {
 
   await step("Seeding (adds what is missing, never overwrites)", async () => {
     const result = await seed(databaseUrl);
-    const created = [...result.campaignsCreated, ...result.translationsCreated, ...result.stagesCreated];
+    const created = [...result.campaignsCreated, ...result.translationsCreated, ...result.stagesCreated, ...result.lettersCreated];
     console.log(created.length ? `      created: ${created.join(", ")} (${result.votesCreated} country votes)` : "      nothing to add");
     await firstAdmin(databaseUrl);
   });

@@ -33,6 +33,23 @@ export async function createCampaign(options: { status?: "OPEN" | "CLOSED"; goal
   });
 }
 
+/** A target of the campaign's letters; `email` comes with a made-up source, as staff must give one. */
+export async function createTarget(campaignId: number, options: { name?: string; email?: string } = {}): Promise<{ id: number; name: string }> {
+  const name = options.name ?? `Ministry ${randomUUID().slice(0, 6)}`;
+  return withDb(async (client) => {
+    const { rows } = await client.query(
+      `INSERT INTO "Target" ("campaignId", name, role, email, "contactSource", "updatedAt") VALUES ($1, $2, 'Decides the vote.', $3, $4, now()) RETURNING id`,
+      [campaignId, name, options.email ?? null, options.email ? "https://example.org/contacts" : null],
+    );
+    return { id: rows[0].id as number, name };
+  });
+}
+
+/** Letters counted for a target (all channels). */
+export async function lettersCounted(targetId: number): Promise<number> {
+  return withDb(async (client) => (await client.query(`SELECT coalesce(sum(count), 0)::int AS n FROM "LetterCount" WHERE "targetId" = $1`, [targetId])).rows[0].n as number);
+}
+
 export async function signatureRows(campaignId: number) {
   return withDb(async (client) => (await client.query(`SELECT "fullName", email, country, status FROM "Signature" WHERE "campaignId" = $1`, [campaignId])).rows);
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createCampaign, createSignatures, createStaff } from "@/lib/test/factories";
-import { adminPageFiles, sourceFiles } from "@/lib/test/source-files";
+import { adminPageFiles, PUBLIC_ACTION_MODULES, sourceFiles } from "@/lib/test/source-files";
 
 // Every admin page, server action and route handler, found by walking the code (not a hand-kept
 // list), is called as an anonymous visitor and as a moderator. Each must refuse by itself: the
@@ -30,8 +30,8 @@ const PUBLIC_ROUTES = new Set([
   "app/[locale]/(site)/c/[slug]/country/[iso3]/share-image/route.ts",
   "app/[locale]/(site)/c/[slug]/vote-map/[stage]/route.ts",
   "app/fonts/[file]/route.ts", // the Urdu web font: a file of the bundled package, nothing else
+  "app/[locale]/(site)/c/[slug]/write/[target]/route.ts", // a signer's letter, answered with a mailto: link; counted, not kept
 ]);
-const PUBLIC_ACTION_MODULES = new Set(["lib/petition/actions.ts"]);
 const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx|campaigns\/\[id\]\/report\/page\.tsx)$/;
 // lib/auth/two-factor/actions.ts and lib/accounts/password-actions.ts: every staff member's own
 // two-factor sign-in and password (they act on the session's account only).

@@ -64,8 +64,30 @@ describe("seed", () => {
     // As many paragraphs as the original.
     expect(translations[0].statement.split(/\n\n/)).toHaveLength(campaigns[0].statement.split(/\n\n/).length);
 
+    // The targets, without any address (no shipped source publishes one), and the letters in both languages.
+    expect(first.targetsCreated).toBe(2);
+    expect(first.lettersCreated).toEqual([`${meta.slug}/en`, `${meta.slug}/ur`]);
+    const { rows: targets } = await client.query(
+      `SELECT t.name, t.email, t."contactSource" FROM "Target" t JOIN "Campaign" c ON c.id = t."campaignId" WHERE c.slug = $1 ORDER BY t.position`,
+      [meta.slug],
+    );
+    expect(targets).toEqual(meta.targets.map((target: { name: string }) => ({ name: target.name, email: null, contactSource: null })));
+    const { rows: letters } = await client.query(`SELECT l.locale, l.body FROM "CampaignLetter" l JOIN "Campaign" c ON c.id = l."campaignId" WHERE c.slug = $1 ORDER BY l.locale`, [meta.slug]);
+    expect(letters.map((letter) => letter.locale)).toEqual(["en", "ur"]);
+    for (const letter of letters) expect(letter.body).toContain("{target}");
+
     const again = await seed(url);
-    expect(again).toEqual({ campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0 });
+    expect(again).toEqual({ campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0, targetsCreated: 0, lettersCreated: [] });
+  });
+
+  it("does not bring back targets that staff removed", async () => {
+    await seed(url);
+    const { rows } = await client.query(`SELECT id FROM "Campaign" WHERE slug = $1`, [meta.slug]);
+    const campaignId = rows[0].id;
+    await client.query(`DELETE FROM "Target" WHERE "campaignId" = $1`, [campaignId]);
+    await client.query(`INSERT INTO "AuditEntry" (action, "campaignId", "signatureIds") VALUES ('campaign.target.delete', $1, '{}')`, [campaignId]);
+    expect((await seed(url)).targetsCreated).toBe(0);
+    expect((await client.query(`SELECT count(*)::int AS n FROM "Target" WHERE "campaignId" = $1`, [campaignId])).rows[0].n).toBe(0);
   });
 
   it("never overwrites what staff changed", async () => {

@@ -43,9 +43,15 @@ const campaignSeedSchema = z.object({
   /** Translations of the title, summary and statement (the original prevails; the pages say so). */
   translations: z.array(z.object({ locale: z.string(), title: z.string().max(200), summary: z.string().max(500), statementFile: z.string() })).default([]),
   stages: z.array(stageSchema).min(1),
+  /** Whom the campaign asks to act; an address only with its source (none is shipped without one). */
+  targets: z
+    .array(z.object({ name: z.string().max(200), role: z.string().max(300), email: z.email().optional(), contactSource: z.string().max(1000).optional() }).refine((target) => !target.email || target.contactSource))
+    .default([]),
+  /** The suggested letter per language ("{target}" for the target's name). */
+  letters: z.array(z.object({ locale: z.string(), subject: z.string().max(200), body: z.string().max(4000) })).default([]),
 });
 
-export type SeedReport = { campaignsCreated: string[]; translationsCreated: string[]; stagesCreated: string[]; votesCreated: number };
+export type SeedReport = { campaignsCreated: string[]; translationsCreated: string[]; stagesCreated: string[]; votesCreated: number; targetsCreated: number; lettersCreated: string[] };
 
 function readSeed(name: string) {
   const dir = path.join(SEED_DIR, name);
@@ -75,14 +81,14 @@ function checkTotals(file: string, stage: Omit<z.infer<typeof stageSchema>, "vot
 
 export async function seed(databaseUrl: string): Promise<SeedReport> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 2 }) });
-  const report: SeedReport = { campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0 };
+  const report: SeedReport = { campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0, targetsCreated: 0, lettersCreated: [] };
   try {
     for (const name of CAMPAIGNS) {
       const { meta, statement, translations, stages } = readSeed(name);
       await prisma.$transaction(async (tx) => {
         let campaign = await tx.campaign.findUnique({ where: { slug: meta.slug }, select: { id: true } });
         if (!campaign) {
-          const { stages: _stages, statementFile: _file, translations: _translations, ...fields } = meta;
+          const { stages: _stages, statementFile: _file, translations: _translations, targets: _targets, letters: _letters, ...fields } = meta;
           campaign = await tx.campaign.create({ data: { ...fields, statement }, select: { id: true } });
           report.campaignsCreated.push(meta.slug);
         }
@@ -91,6 +97,18 @@ export async function seed(databaseUrl: string): Promise<SeedReport> {
           if (existing) continue;
           await tx.campaignTranslation.create({ data: { ...translation, campaignId: campaign.id } });
           report.translationsCreated.push(`${meta.slug}/${translation.locale}`);
+        }
+        // Targets once, while staff have not touched them (an admin who removed them all keeps none).
+        const touched = await tx.auditEntry.count({ where: { campaignId: campaign.id, action: { startsWith: "campaign.target." } } });
+        if (touched === 0 && (await tx.target.count({ where: { campaignId: campaign.id } })) === 0) {
+          await tx.target.createMany({ data: meta.targets.map((target, position) => ({ ...target, position, campaignId: campaign.id })) });
+          report.targetsCreated += meta.targets.length;
+        }
+        for (const letter of meta.letters) {
+          const where = { campaignId_locale: { campaignId: campaign.id, locale: letter.locale } };
+          if (await tx.campaignLetter.findUnique({ where, select: { locale: true } })) continue;
+          await tx.campaignLetter.create({ data: { ...letter, campaignId: campaign.id } });
+          report.lettersCreated.push(`${meta.slug}/${letter.locale}`);
         }
         for (const { rows, sources, date, ...stage } of stages) {
           const existing = await tx.voteStage.findUnique({

@@ -22,8 +22,8 @@ export const PRIVATE_CACHE_CONTROL = "private, no-store";
 export const CACHE_MARK_HEADER = "x-advocate-cacheable";
 
 // Paths within a language (proxy.ts strips "/en"): the home page, the privacy page, a campaign, its
-// votes (and a country looked up there, see proxy.ts), a country's page, the widget.
-const CACHEABLE = [/^\/$/, /^\/privacy$/, /^\/c\/[^/]+$/, /^\/c\/[^/]+\/votes(?:\/[^/]+)?$/, /^\/c\/[^/]+\/country\/[^/]+$/, /^\/embed\/[^/]+$/];
+// votes (and a country looked up there, see proxy.ts), a country's page, the letters to its targets, the widget.
+const CACHEABLE = [/^\/$/, /^\/privacy$/, /^\/c\/[^/]+$/, /^\/c\/[^/]+\/votes(?:\/[^/]+)?$/, /^\/c\/[^/]+\/country\/[^/]+$/, /^\/c\/[^/]+\/write$/, /^\/embed\/[^/]+$/];
 
 export function isCacheablePage(method: string, pathname: string): boolean {
   return (method === "GET" || method === "HEAD") && CACHEABLE.some((pattern) => pattern.test(pathname));

@@ -25,7 +25,9 @@ describe("security headers", () => {
     expect(csp.get("script-src")).toBe("'self' 'nonce-abc123' 'strict-dynamic'");
     expect(csp.get("object-src")).toBe("'none'");
     expect(csp.get("base-uri")).toBe("'self'");
-    expect(csp.get("form-action")).toBe("'self'");
+    // Public pages may send a letter to the signer's mail app; the admin's forms stay on the site.
+    expect(csp.get("form-action")).toBe("'self' mailto:");
+    expect(directives(contentSecurityPolicy({ nonce: "abc123", pathname: "/admin/signatures", env: local })).get("form-action")).toBe("'self'");
     expect(csp.get("default-src")).toBe("'self'");
     expect(csp.get("connect-src")).toBe("'self'");
     expect(csp.get("img-src")).toBe("'self' data: blob:");

@@ -63,6 +63,9 @@ export function frameAncestors(pathname: string, env: Pick<SecurityEnv, "embedAl
  * scripts before the response leaves (lib/security/sealed-html.ts, docs/decisions/023). Without
  * 'strict-dynamic', the page's chunks load as files of this site ('self').
  */
+/** The staff's pages (a path within a language). */
+const ADMIN_PATH = /^\/admin(?:\/|$)/;
+
 type PolicyInput = { nonce: string; pathname: string; env: SecurityEnv; sealed?: boolean };
 
 export function contentSecurityPolicy({ nonce, pathname, env, sealed = false }: PolicyInput): string {
@@ -81,7 +84,11 @@ export function contentSecurityPolicy({ nonce, pathname, env, sealed = false }: 
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The letters to a campaign's targets are answered with a redirect to the signer's mail app (a
+    // mailto: link), which form-action governs too (app/[locale]/(site)/c/[slug]/write/[target]/route.ts).
+    // Every public page allows it: the write page is often reached by a client-side navigation, which
+    // keeps the policy of the page it started from. The admin's forms never leave the site.
+    `form-action 'self'${ADMIN_PATH.test(pathname) ? "" : " mailto:"}`,
     `frame-ancestors ${frameAncestors(pathname, env)}`,
   ];
   if (isHttps(env.appUrl)) directives.push("upgrade-insecure-requests");

@@ -14,3 +14,9 @@ export function sourceFiles(dir: string, match: (file: string) => boolean): stri
 
 /** Every admin page except the sign-in page. */
 export const adminPageFiles = () => sourceFiles("app/[locale]/admin", (f) => f.endsWith("page.tsx") && !f.startsWith("app/[locale]/admin/login"));
+
+/**
+ * The server-action modules anyone may call: signing, confirming and withdrawing (lib/petition), and the
+ * thank-you page's question (lib/sharing/ask-actions.ts). Every other one checks the session and role.
+ */
+export const PUBLIC_ACTION_MODULES: ReadonlySet<string> = new Set(["lib/petition/actions.ts", "lib/sharing/ask-actions.ts"]);

@@ -7,6 +7,7 @@ import { IntegrityReport } from "@/components/campaigns/integrity-report";
 import { CampaignStructuredData } from "@/components/campaigns/structured-data";
 import { CountOverTime } from "@/components/petition/count-over-time";
 import { CountryCounts } from "@/components/petition/country-counts";
+import { WriteInvitation } from "@/components/letters/write-invitation";
 import { ShareBar } from "@/components/sharing/share-bar";
 import { VoteRecord } from "@/components/votes/vote-record";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
@@ -16,6 +17,7 @@ import { alternates, paths } from "@/lib/paths";
 import { confirmedByCountry, countsOverTime } from "@/lib/petition/counts";
 import { publicCountryCounts } from "@/lib/petition/public-counts";
 import { getIntegrityReport } from "@/lib/privacy/integrity";
+import { publicTargets } from "@/lib/letters/queries";
 import { campaignLink } from "@/lib/sharing/links";
 import { campaignShareMetadata } from "@/lib/sharing/share-cards";
 
@@ -49,11 +51,12 @@ export default async function CampaignPage({ params }: Props) {
   const [locale, { slug }] = await Promise.all([pageLocale(params), params]);
   const campaign = await getPublicCampaign(slug);
   if (!campaign) notFound();
-  const [integrity, byCountry, days, shown] = await Promise.all([
+  const [integrity, byCountry, days, shown, targets] = await Promise.all([
     getIntegrityReport(campaign.id),
     confirmedByCountry(campaign.id),
     countsOverTime(campaign.id, "day"),
     localisedCampaign(campaign, locale),
+    publicTargets(campaign.id),
   ]);
   // The page is in the reader's language; the campaign's own words say which language they are in.
   return (
@@ -64,6 +67,7 @@ export default async function CampaignPage({ params }: Props) {
       <div className="campaign-main">
         <Statement campaign={shown} />
         <ShareBar url={campaignLink(locale, campaign.slug)} title={shown.title} slug={campaign.slug} />
+        <WriteInvitation slug={campaign.slug} targets={targets} lang={campaign.locale} />
         <VoteRecord campaignId={campaign.id} slug={campaign.slug} />
         <CountOverTime days={days} apiPath={paths.apiCampaignSeries(campaign.slug)} />
         <CountryCounts counts={publicCountryCounts(byCountry)} />

@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PetitionProgress } from "@/components/petition/petition-progress";
 import { ShareBar } from "@/components/sharing/share-bar";
+import { ShareQuestion } from "@/components/sharing/share-question";
 import { getPublicCampaign } from "@/lib/campaigns/queries";
 import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { textDirectionOf } from "@/lib/i18n/locales";
+import { publicTargets } from "@/lib/letters/queries";
 import { paths, type ThanksResult } from "@/lib/paths";
 import { getPetitionProgress } from "@/lib/petition/queries";
 import { CONFIRM_TOKEN_DAYS } from "@/lib/petition/tokens";
@@ -30,7 +32,14 @@ export default async function ThanksPage({ params, searchParams }: Props) {
   // The signer's own code, put in this URL by the confirming action only: the page after signing is
   // the same for every address, so it carries nothing of a signature (docs/decisions/021).
   const referral = result === "confirmed" ? attributionFromSearch(search).referral : null;
-  const [t, progress, shown] = await Promise.all([getTranslations("Petition.thanks"), getPetitionProgress(campaign), localisedCampaign(campaign, locale)]);
+  // First a question (will you share?), then what its answer chose (ask-actions.ts).
+  const step = result === "withdrawn" ? null : search.step === "share" || search.step === "declined" ? search.step : "ask";
+  const [t, progress, shown, targets] = await Promise.all([
+    getTranslations("Petition.thanks"),
+    getPetitionProgress(campaign),
+    localisedCampaign(campaign, locale),
+    publicTargets(campaign.id),
+  ]);
   return (
     <div className="container narrow">
       <h1>{t(`title-${result}`)}</h1>
@@ -39,7 +48,14 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         {shown.title}
       </p>
       <PetitionProgress progress={progress} />
-      {result !== "withdrawn" && <ShareBar url={campaignLink(locale, campaign.slug, { referral })} title={shown.title} slug={campaign.slug} personal={referral !== null} signed />}
+      {step === "ask" && <ShareQuestion slug={campaign.slug} result={result} referral={referral} canWrite={targets.length > 0} />}
+      {step === "share" && <ShareBar url={campaignLink(locale, campaign.slug, { referral })} title={shown.title} slug={campaign.slug} personal={referral !== null} signed />}
+      {step === "declined" && <p>{t("declined")}</p>}
+      {step !== null && step !== "ask" && targets.length > 0 && (
+        <p>
+          <Link href={paths.write(campaign.slug)}>{t("writeLink")}</Link>
+        </p>
+      )}
       <p>
         <Link href={paths.campaign(campaign.slug)}>{t("back")}</Link>
       </p>

@@ -50,6 +50,8 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         <Link href={paths.adminCampaignReach(campaign.id)}>{t("edit.reach")}</Link>
         {" · "}
         <Link href={paths.adminCampaignReport(campaign.id)}>{t("edit.report")}</Link>
+        {" · "}
+        <Link href={paths.adminCampaignTargets(campaign.id)}>{t("edit.targets")}</Link>
         {campaign.status !== "DRAFT" && (
           <>
             {" · "}

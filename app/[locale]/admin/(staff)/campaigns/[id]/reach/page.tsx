@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { AfterSigning } from "@/components/admin/reach/after-signing";
 import { EmbedSnippet } from "@/components/admin/reach/embed-snippet";
 import { ReachTables } from "@/components/admin/reach/reach-tables";
 import { requireAdmin } from "@/lib/auth/session";
 import { getCampaignForPreview } from "@/lib/campaigns/queries";
+import { afterSigningPaths } from "@/lib/letters/queries";
 import { localised, paths } from "@/lib/paths";
 import { embedSnippet } from "@/lib/sharing/embed";
 import { campaignReach } from "@/lib/sharing/queries";
@@ -26,7 +28,7 @@ export default async function CampaignReachPage({ params }: Props) {
   const id = Number((await params).id);
   const campaign = Number.isSafeInteger(id) && id > 0 ? await getCampaignForPreview(id) : null;
   if (!campaign) notFound();
-  const [t, reach, locale] = await Promise.all([getTranslations("AdminReach"), campaignReach(campaign.id), getLocale()]);
+  const [t, reach, locale, answers] = await Promise.all([getTranslations("AdminReach"), campaignReach(campaign.id), getLocale(), afterSigningPaths(campaign.id)]);
   return (
     <div className="narrow">
       <p>
@@ -34,6 +36,7 @@ export default async function CampaignReachPage({ params }: Props) {
       </p>
       <h1>{t("title", { title: campaign.title })}</h1>
       <ReachTables reach={reach} />
+      <AfterSigning paths={answers} referred={reach.referred} />
       <EmbedSnippet snippet={embedSnippet(locale, campaign.slug, campaign.title)} previewUrl={localised(locale, paths.embed(campaign.slug))} open={campaign.status !== "DRAFT"} />
     </div>
   );

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
+import { LETTER_LIMITS } from "@/lib/letters/letter";
+
+// The schemas of the letter a signer sends (Letters.errors.*) and of the staff's targets and suggested
+// letters (AdminTargets.errors.*). Error messages are message keys, translated where they are shown.
+// Limits follow the columns (Target, CampaignLetter) and LETTER_LIMITS.
+
+export const TARGET_LIMITS = { name: 200, role: 300, email: 320, contactSource: 1000 } as const;
+export const TARGET_FIELDS = ["name", "role", "email", "contactSource", "position"] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+export const CAMPAIGN_LETTER_FIELDS = ["locale", "subject", "body"] as const;
+export type CampaignLetterField = (typeof CAMPAIGN_LETTER_FIELDS)[number];
+
+const required = (max: number) =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .pipe(z.string().min(1, { error: "required", abort: true }).max(max, { error: "tooLong" }));
+
+/** Empty means none. */
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .optional()
+    .transform((value) => value || null);
+
+/** What the signer sends: the letter as they edited it. */
+export const letterSchema = z.object({ subject: required(LETTER_LIMITS.subject), body: required(LETTER_LIMITS.body) });
+export type LetterInput = z.output<typeof letterSchema>;
+
+export const targetSchema = z
+  .object({
+    name: required(TARGET_LIMITS.name),
+    role: required(TARGET_LIMITS.role),
+    email: optional(TARGET_LIMITS.email).pipe(z.email({ error: "emailInvalid" }).nullable()),
+    contactSource: optional(TARGET_LIMITS.contactSource),
+    position: z.coerce.number({ error: "positionInvalid" }).int({ error: "positionInvalid" }).min(0, { error: "positionInvalid" }).max(1000, { error: "positionInvalid" }),
+  })
+  // An address without its source could be anyone's guess: letters would go to it all the same.
+  .refine((target) => !target.email || target.contactSource, { error: "sourceRequired", path: ["contactSource"] });
+export type TargetInput = z.output<typeof targetSchema>;
+
+/** Deleting asks for a ticked "Yes, delete" box, so that it needs no JavaScript confirm dialog. */
+export const deleteTargetSchema = z.object({ confirm: z.literal("yes", { error: "confirmRequired" }) });
+
+export const campaignLetterSchema = z.object({
+  locale: z
+    .string({ error: "localeInvalid" })
+    .trim()
+    .pipe(z.enum(LOCALES, { error: "localeInvalid" })),
+  subject: required(LETTER_LIMITS.subject),
+  body: required(LETTER_LIMITS.body),
+});
+export type CampaignLetterInput = z.output<typeof campaignLetterSchema>;

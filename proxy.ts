@@ -50,6 +50,7 @@ const OUTSIDE_LANGUAGES = /^\/(?:api|_next)(?:\/|$)|\.[a-z0-9]+$/i;
 // Set for next-intl's getRequestConfig (next-intl/dist/.../shared/constants.js HEADER_LOCALE_NAME).
 const LOCALE_HEADER = "X-NEXT-INTL-LOCALE";
 
+const ONE_CLICK_UNSUBSCRIBE = /^\/api\/unsubscribe\/[^/]+$/;
 const SIGNING_PAGE = /^\/(?:c|embed)\/([^/]+)$/;
 const CAMPAIGN_PAGE = /^\/c\/([^/]+)$/;
 const VOTES_PAGE = /^\/c\/([^/]+)\/votes$/;
@@ -119,7 +120,9 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     host: request.headers.get("host"),
     appUrl: env.appUrl,
   });
-  if (!verdict.allowed) {
+  // The one-click unsubscribe (RFC 8058) is posted by mail providers' servers, without an Origin. It
+  // can only turn a signer's consent off, and its signed token is the authority (lib/updates).
+  if (!verdict.allowed && !ONE_CLICK_UNSUBSCRIBE.test(pathname)) {
     logger.warn("proxy: refused a cross-site request", { method: request.method, path: pathname, reason: verdict.reason });
     return finish(plainText("Refused: this request did not come from a page of this site.", 403));
   }

@@ -49,7 +49,7 @@ function shownText(page: Page): Promise<string[]> {
   });
 }
 
-type Data = { campaign: TestCampaign; closed: TestCampaign; signature: TestSignature; pending: TestSignature; seededId: number; admin: Staff };
+type Data = { campaign: TestCampaign; closed: TestCampaign; signature: TestSignature; pending: TestSignature; seededId: number; updateId: number; admin: Staff };
 
 // One campaign, signatures and admin per worker: the pages only read them. (The fixtures' callback is
 // called `provide`, not Playwright's usual `use`, which the React hooks lint rule takes for React's.)
@@ -61,7 +61,13 @@ const test = base.extend<{ data: Data }, { workerData: Data }>({
       const pending = await createSignature(campaign.id);
       const seededId = await withDb(async (client) => (await client.query(`SELECT id FROM "Campaign" WHERE slug = $1`, [seeded.slug])).rows[0].id as number);
       const closed = await createCampaign({ status: "CLOSED" });
-      await provide({ campaign, closed, signature, pending, seededId, admin: await createStaff("ADMIN") });
+      // A draft update with its English text (the page shows its form and preview).
+      const updateId = await withDb(async (client) => {
+        const id = (await client.query(`INSERT INTO "CampaignUpdate" ("campaignId", "updatedAt") VALUES ($1, now()) RETURNING id`, [campaign.id])).rows[0].id as number;
+        await client.query(`INSERT INTO "CampaignUpdateText" ("updateId", locale, subject, body) VALUES ($1, 'en', 'News', 'The vote is **next week**.')`, [id]);
+        return id;
+      });
+      await provide({ campaign, closed, signature, pending, seededId, updateId, admin: await createStaff("ADMIN") });
     },
     { scope: "worker" },
   ],
@@ -101,6 +107,8 @@ const PAGES: { name: string; path: (data: Data) => string; as?: "ADMIN" | "MODER
   { name: "confirm link", path: (d) => `/confirm/${d.pending.tokens.confirm}` },
   { name: "broken confirm link", path: () => `/confirm/${broken}` },
   { name: "withdraw link", path: (d) => `/withdraw/${d.signature.tokens.withdraw}` },
+  { name: "unsubscribe page (a test link)", path: () => "/unsubscribe/test" },
+  { name: "broken unsubscribe link", path: () => `/unsubscribe/${broken}` },
   { name: "signer's own data", path: (d) => `/my-data/${d.signature.tokens.access}` },
   { name: "broken own-data link", path: () => `/my-data/${broken}` },
   { name: "embedded widget", path: (d) => `/embed/${d.campaign.slug}` },
@@ -120,6 +128,8 @@ const PAGES: { name: string; path: (data: Data) => string; as?: "ADMIN" | "MODER
   { name: "admin campaign reach", path: (d) => `/admin/campaigns/${d.campaign.id}/reach`, as: "ADMIN" },
   { name: "admin delivery report, with names", path: (d) => `/admin/campaigns/${d.campaign.id}/report?names=1`, as: "ADMIN" },
   { name: "admin targets and letters", path: (d) => `/admin/campaigns/${d.seededId}/targets`, as: "ADMIN" },
+  { name: "admin updates to signers", path: (d) => `/admin/campaigns/${d.campaign.id}/updates`, as: "ADMIN" },
+  { name: "admin update with its preview", path: (d) => `/admin/campaigns/${d.campaign.id}/updates/${d.updateId}`, as: "ADMIN" },
   { name: "admin campaign translation", path: (d) => `/admin/campaigns/${d.campaign.id}/translations/ur`, as: "ADMIN" },
   { name: "admin accounts", path: () => "/admin/accounts", as: "ADMIN" },
   { name: "admin two-factor settings", path: () => "/admin/accounts/me", as: "ADMIN" },

@@ -63,7 +63,7 @@ test("an Urdu reader writes the campaign's Urdu letter, right to left, to a targ
   const campaign = await createCampaign();
   const target = await createTarget(campaign.id, { name: "Permanent Mission of Pakistan" });
   await withDb((client) =>
-    client.query(`INSERT INTO "CampaignLetter" ("campaignId", locale, subject, body, "updatedAt") VALUES ($1, 'ur', 'انسانی حقوق کے محافظ', 'محترم {target}،\n\nگزارش ہے۔', now())`, [campaign.id]),
+    client.query(`INSERT INTO "CampaignLetter" ("campaignId", locale, subject, body, "updatedAt") VALUES ($1, 'ur', 'انسانی حقوق کے محافظ', 'محترم [target]،\n\nگزارش ہے۔', now())`, [campaign.id]),
   );
   await page.goto(`/ur/c/${campaign.slug}/write`);
   await expect(page.getByRole("heading", { level: 1, name: ur.Letters.title })).toBeVisible();
@@ -156,7 +156,7 @@ test("staff name a target and write the suggested letter, which signers then rea
 
   const english = page.locator("form").filter({ has: page.locator("#letter-en-subject") });
   await english.getByLabel(en.AdminTargets.letter.subject).fill("Vote for the defenders");
-  await english.getByLabel(en.AdminTargets.letter.body).fill("Dear {target},\n\nPlease vote yes.");
+  await english.getByLabel(en.AdminTargets.letter.body).fill("Dear [target],\n\nPlease vote yes.");
   await english.getByRole("button", { name: en.AdminTargets.letter.save }).click();
   await expect(page.getByRole("status")).toHaveText(en.AdminTargets.notice["letter-saved"]);
 

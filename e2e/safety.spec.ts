@@ -52,8 +52,11 @@ test("new, pending, confirmed, quarantined and withdrawn addresses get the same 
   for (const state of STATES) {
     const answer = await sign(campaign.slug, emails[state], form);
     await page.goto(new URL(answer.location ?? "/", baseURL).toString());
-    await page.getByRole("button", { name: "Copy link" }).waitFor(); // hydrated: client parts rendered
-    answers.set(state, { status: answer.status, location: answer.location, text: await page.locator("main").innerText() });
+    // The page asks first, then shows the share options (client parts rendered once hydrated): both the same.
+    const asked = await page.locator("main").innerText();
+    await page.getByRole("button", { name: "Yes, I will share it" }).click();
+    await page.getByRole("button", { name: "Copy link" }).waitFor();
+    answers.set(state, { status: answer.status, location: answer.location, text: `${asked}\n---\n${await page.locator("main").innerText()}` });
   }
   const reference = answers.get("new")!;
   expect(reference.status).toBe(303);

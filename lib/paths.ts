@@ -8,6 +8,8 @@ export type ThanksStep = "share" | "declined";
 export type AdminCampaignNotice = "created" | "saved" | "unchanged" | "imported";
 /** What the targets page confirms after a redirect from a save. */
 export type AdminTargetsNotice = "target-created" | "target-saved" | "target-unchanged" | "target-deleted" | "letter-saved" | "letter-unchanged";
+/** What an update's page confirms after a redirect. */
+export type AdminUpdateNotice = "created" | "text-saved" | "text-unchanged" | "test-sent" | "sending";
 /** What the sign-in page says after a redirect to it. */
 export type AdminLoginNotice = "password-changed";
 
@@ -56,6 +58,10 @@ export const paths = {
   withdraw: (token: string) => `/withdraw/${enc(token)}`,
   myData: (token: string) => `/my-data/${enc(token)}`,
   myDataDownload: (token: string) => `/my-data/${enc(token)}/download`,
+  /** A signer's page to stop campaign updates (the link in each update's mail). */
+  unsubscribe: (token: string) => `/unsubscribe/${enc(token)}`,
+  /** The one-click unsubscribe (RFC 8058) a mail app posts to: not under a language. */
+  apiUnsubscribe: (token: string) => `/api/unsubscribe/${enc(token)}`,
   privacy: () => "/privacy",
   outbox: () => "/dev/outbox",
   health: () => "/api/health",
@@ -74,6 +80,8 @@ export const paths = {
   adminCampaignReport: (id: number, options: { names?: boolean } = {}) => `/admin/campaigns/${id}/report${options.names ? "?names=1" : ""}`,
   /** Whom signers write to, the suggested letters, and how many letters each target was sent. */
   adminCampaignTargets: (id: number, notice?: AdminTargetsNotice) => `/admin/campaigns/${id}/targets${notice ? `?notice=${notice}` : ""}`,
+  adminCampaignUpdates: (id: number) => `/admin/campaigns/${id}/updates`,
+  adminCampaignUpdate: (id: number, updateId: number, notice?: AdminUpdateNotice) => `/admin/campaigns/${id}/updates/${updateId}${notice ? `?notice=${notice}` : ""}`,
   adminNewCampaign: () => "/admin/campaigns/new",
   adminAccounts: () => "/admin/accounts",
   /** The signed-in staff member's own account: two-factor sign-in. */

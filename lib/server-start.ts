@@ -6,6 +6,7 @@ import { parseServerEnv } from "@/lib/env";
 import { reconcileIntervalSeconds } from "@/lib/jobs/schedule";
 import { log, logConsoleCall, logLevelProblem, REQUEST_ID_HEADER } from "@/lib/log";
 import { confirmGraceHours } from "@/lib/petition/campaign-state";
+import { updateMailsPerMinute } from "@/lib/updates/service";
 import { rateExemptDomains, signingLimits } from "@/lib/petition/limits";
 import { retentionMonths } from "@/lib/privacy/retention";
 import { PRODUCTION_SECRETS_ADVICE, productionSecretProblems } from "@/lib/secrets-policy";
@@ -43,6 +44,7 @@ function settingProblems(): string[] {
   check(retentionMonths);
   check(confirmGraceHours);
   check(reconcileIntervalSeconds);
+  check(updateMailsPerMinute);
   check(securityEnv);
   check(adminTwoFactorRequired);
   const level = logLevelProblem();

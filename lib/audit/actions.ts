@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "campaign.translation.save",
   "campaign.translation.delete",
   "campaign.letter.save",
+  "campaign.news.test",
+  "campaign.news.send",
   "campaign.target.create",
   "campaign.target.update",
   "campaign.target.delete",

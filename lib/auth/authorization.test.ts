@@ -31,6 +31,7 @@ const PUBLIC_ROUTES = new Set([
   "app/[locale]/(site)/c/[slug]/vote-map/[stage]/route.ts",
   "app/fonts/[file]/route.ts", // the Urdu web font: a file of the bundled package, nothing else
   "app/[locale]/(site)/c/[slug]/write/[target]/route.ts", // a signer's letter, answered with a mailto: link; counted, not kept
+  "app/api/unsubscribe/[token]/route.ts", // one-click unsubscribe: the signed token in the mail is the credential
 ]);
 const MODERATOR_PAGES = /^app\/\[locale\]\/admin\/\(staff\)\/(page\.tsx|signatures\/page\.tsx|signatures\/\[id\]\/page\.tsx|audit\/page\.tsx|integrity\/page\.tsx|accounts\/me\/page\.tsx|campaigns\/\[id\]\/report\/page\.tsx)$/;
 // lib/auth/two-factor/actions.ts and lib/accounts/password-actions.ts: every staff member's own

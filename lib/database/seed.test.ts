@@ -74,7 +74,7 @@ describe("seed", () => {
     expect(targets).toEqual(meta.targets.map((target: { name: string }) => ({ name: target.name, email: null, contactSource: null })));
     const { rows: letters } = await client.query(`SELECT l.locale, l.body FROM "CampaignLetter" l JOIN "Campaign" c ON c.id = l."campaignId" WHERE c.slug = $1 ORDER BY l.locale`, [meta.slug]);
     expect(letters.map((letter) => letter.locale)).toEqual(["en", "ur"]);
-    for (const letter of letters) expect(letter.body).toContain("{target}");
+    for (const letter of letters) expect(letter.body).toContain("[target]");
 
     const again = await seed(url);
     expect(again).toEqual({ campaignsCreated: [], translationsCreated: [], stagesCreated: [], votesCreated: 0, targetsCreated: 0, lettersCreated: [] });

@@ -47,7 +47,7 @@ const campaignSeedSchema = z.object({
   targets: z
     .array(z.object({ name: z.string().max(200), role: z.string().max(300), email: z.email().optional(), contactSource: z.string().max(1000).optional() }).refine((target) => !target.email || target.contactSource))
     .default([]),
-  /** The suggested letter per language ("{target}" for the target's name). */
+  /** The suggested letter per language ("[target]" for the target's name). */
   letters: z.array(z.object({ locale: z.string(), subject: z.string().max(200), body: z.string().max(4000) })).default([]),
 });
 

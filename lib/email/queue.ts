@@ -30,11 +30,25 @@ export function recipientKey(emailCanonical: string): string {
   return createHmac("sha256", persistentSecret("CLIENT_HASH_KEY", "client-hash-key")).update(`mail:${emailCanonical}`).digest("hex");
 }
 
-export type QueuedMail = { kind: string; recipientKey: string; message: MailMessage };
+export type QueuedMail = { kind: string; recipientKey: string; message: MailMessage; updateId?: number; signatureId?: number; notBefore?: Date };
 
 /** Queues a mail inside the caller's transaction; the worker is nudged once it commits. */
 export async function enqueueMail(tx: Prisma.TransactionClient, mail: QueuedMail): Promise<void> {
-  await tx.mailOutbox.create({ data: { kind: mail.kind, recipientKey: mail.recipientKey, message: mail.message } });
+  await enqueueMails(tx, [mail]);
+}
+
+/** Queues many at once (a batch of a campaign update's recipients), each not before its `notBefore`. */
+export async function enqueueMails(tx: Prisma.TransactionClient, mails: QueuedMail[]): Promise<void> {
+  await tx.mailOutbox.createMany({
+    data: mails.map((mail) => ({
+      kind: mail.kind,
+      recipientKey: mail.recipientKey,
+      message: mail.message,
+      updateId: mail.updateId ?? null,
+      signatureId: mail.signatureId ?? null,
+      ...(mail.notBefore ? { nextAttemptAt: mail.notBefore } : {}),
+    })),
+  });
 }
 
 /** How many mails of these kinds went (or wait to go) to an address since `since`. */
@@ -86,7 +100,7 @@ export async function queueStatus(options: { now?: Date; recipientKeys?: string[
   };
 }
 
-type Claimed = { id: number; attempts: number; message: MailMessage | null };
+type Claimed = { id: number; attempts: number; message: MailMessage | null; updateId: number | null; signatureId: number | null };
 
 /**
  * Sends what is due, a batch at a time, until nothing is due or `maxBatches` have run. Returns how
@@ -106,7 +120,7 @@ export async function drainOutbox(options: { maxBatches?: number; concurrency?: 
       WHERE id IN (
         SELECT id FROM "MailOutbox" WHERE status = 'QUEUED' AND "nextAttemptAt" <= (now() AT TIME ZONE 'UTC') ${only}
         ORDER BY "nextAttemptAt", id LIMIT ${concurrency} FOR UPDATE SKIP LOCKED)
-      RETURNING id, attempts, message`;
+      RETURNING id, attempts, message, "updateId", "signatureId"`;
     if (claimed.length === 0) break;
     await Promise.all(
       claimed.map(async (mail) => {
@@ -121,24 +135,42 @@ export async function drainOutbox(options: { maxBatches?: number; concurrency?: 
 async function sendOne(mail: Claimed): Promise<boolean> {
   try {
     if (!mail.message) throw new Error("the queued mail has no message");
+    // A campaign update goes only to a signer who still consents: one who withdrew, unsubscribed or was
+    // anonymised since it was queued is not sent it (counted as skipped).
+    if (mail.signatureId !== null && !(await stillConsents(mail.signatureId))) {
+      if (await mark(mail, { status: "FAILED", message: Prisma.DbNull, lastError: "not sent: the signer no longer consents" })) await countForUpdate(mail, "skipped");
+      return false;
+    }
     await sendMail(mail.message);
-    await mark(mail, { status: "SENT", sentAt: new Date(), message: Prisma.DbNull, lastError: null });
+    if (await mark(mail, { status: "SENT", sentAt: new Date(), message: Prisma.DbNull, lastError: null })) await countForUpdate(mail, "sent");
     return true;
   } catch (error) {
     const detail = maskAddress(error instanceof Error ? `${(error.cause as { code?: string } | undefined)?.code ?? error.name}: ${error.message}` : String(error)).slice(0, 500);
     const giveUp = mail.attempts >= MAX_ATTEMPTS;
-    await mark(
+    const marked = await mark(
       mail,
       giveUp ? { status: "FAILED", message: Prisma.DbNull, lastError: detail } : { nextAttemptAt: new Date(Date.now() + retryDelaySeconds(mail.attempts) * 1000), lastError: detail },
     );
+    if (giveUp && marked) await countForUpdate(mail, "failed");
     if (giveUp) log.error("mail: given up after every attempt", { id: mail.id, attempts: mail.attempts });
     return false;
   }
 }
 
 /** Records an attempt's end, only while this claim is the mail's latest (a later claim owns it otherwise). */
-async function mark(mail: Claimed, data: Prisma.MailOutboxUpdateManyMutationInput): Promise<void> {
-  await db().mailOutbox.updateMany({ where: { id: mail.id, status: "QUEUED", attempts: mail.attempts }, data });
+async function mark(mail: Claimed, data: Prisma.MailOutboxUpdateManyMutationInput): Promise<boolean> {
+  return (await db().mailOutbox.updateMany({ where: { id: mail.id, status: "QUEUED", attempts: mail.attempts }, data })).count === 1;
+}
+
+async function stillConsents(signatureId: number): Promise<boolean> {
+  const found = await db().signature.findUnique({ where: { id: signatureId }, select: { status: true, mayContact: true, anonymisedAt: true } });
+  return found?.status === "CONFIRMED" && found.mayContact && found.anonymisedAt === null;
+}
+
+/** An update's count of how its mails ended (the queue's rows are removed a week after). */
+async function countForUpdate(mail: Claimed, outcome: "sent" | "failed" | "skipped"): Promise<void> {
+  if (mail.updateId === null) return;
+  await db().campaignUpdate.updateMany({ where: { id: mail.updateId }, data: { [outcome]: { increment: 1 } } });
 }
 
 /** MAIL_CONCURRENCY: mails a process sends at once (default 4; the SMTP pool opens as many connections). */

@@ -59,13 +59,46 @@ export function repeatEmail(input: RepeatEmailInput): RenderedEmail {
   ]);
 }
 
-type Block = { text: string; url?: string; link?: { label: string; url: string } } | { button: { label: string; url: string } };
+export type UpdateEmailInput = {
+  locale: string;
+  campaignTitle: string;
+  subject: string;
+  /** The update's Markdown: its text part as written, its HTML part through the statement's sanitiser. */
+  markdown: string;
+  html: string;
+  unsubscribeUrl: string;
+  dataUrl: string;
+  /** A test sent to staff: says so at the top. */
+  test?: boolean;
+};
+
+/** A campaign update to a signer who agreed to hear from the campaign: why they get it, how to stop. */
+export function updateEmail(input: UpdateEmailInput): RenderedEmail {
+  const locale = catalogLocale(input.locale);
+  const t = translator(locale, "Email.update");
+  const title = oneLine(input.campaignTitle);
+  const subject = oneLine(input.subject);
+  return render(locale, input.test ? `${t("testPrefix")} ${subject}` : subject, [
+    ...(input.test ? [{ text: t("testBanner") }] : []),
+    { markdown: input.markdown.trim(), html: input.html },
+    { text: t("why", { title }) },
+    { text: t("unsubscribeIntro"), link: { label: t("unsubscribeLink"), url: webUrl(input.unsubscribeUrl) } },
+    { text: t("dataIntro"), link: { label: t("dataLink"), url: webUrl(input.dataUrl) } },
+  ]);
+}
+
+type Block =
+  | { text: string; url?: string; link?: { label: string; url: string } }
+  | { button: { label: string; url: string } }
+  /** Staff's words: Markdown in the text part, the sanitised HTML (lib/campaigns/markdown.ts) in the other. */
+  | { markdown: string; html: string };
 
 /** The text part and the HTML part from the same blocks; in the text part every link is written out in full. */
 function render(locale: string, subject: string, blocks: Block[]): RenderedEmail {
   const text = blocks
     .map((block) => {
       if ("button" in block) return null; // its address follows in full in the next block
+      if ("markdown" in block) return block.markdown;
       if (block.url) return `${block.text}\n${block.url}`;
       if (block.link) return `${block.text}\n${block.link.url}`;
       return block.text;
@@ -78,6 +111,7 @@ function render(locale: string, subject: string, blocks: Block[]): RenderedEmail
   const e = escapeHtml;
   const paragraph = (content: string) => `<p style="margin:0 0 16px">${content}</p>`;
   const body = blocks.map((block) => {
+    if ("markdown" in block) return `<div style="margin:0 0 16px">${block.html}</div>`;
     if ("button" in block) return paragraph(`<a href="${e(block.button.url)}" style="display:inline-block;padding:12px 20px;background:#12355b;color:#ffffff;font-weight:600;text-decoration:none;border-radius:6px">${e(block.button.label)}</a>`);
     if (block.url) return paragraph(`${e(block.text)}<br><a href="${e(block.url)}" style="color:#0b4f8a;word-break:break-all">${e(block.url)}</a>`);
     if (block.link) return paragraph(`${e(block.text)} <a href="${e(block.link.url)}" style="color:#0b4f8a">${e(block.link.label)}</a>`);

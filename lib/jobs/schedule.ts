@@ -4,13 +4,16 @@ import { log } from "@/lib/log";
 import { purgeOutbox } from "@/lib/email/queue";
 import { reconcileCounts } from "@/lib/petition/counts";
 import { anonymiseExpiredCampaigns } from "@/lib/privacy/retention";
+import { queuePendingUpdates } from "@/lib/updates/service";
 
-// Periodic jobs of a server process: count reconciliation and retention. Each is safe to run in
+// Periodic jobs of a server process: count reconciliation, retention, and putting campaign updates in
+// the mail queue a batch at a time (every few seconds, for at most two seconds of work). Each is safe to run in
 // several app instances at once (the reconciliation takes a table lock; retention only changes rows
 // not yet anonymised), and a failure is logged and retried at the next tick.
 
 const DEFAULT_RECONCILE_SECONDS = 300;
 const RETENTION_EVERY_MS = 6 * 60 * 60 * 1000;
+const UPDATES_EVERY_MS = 5_000;
 
 let started = false;
 
@@ -30,6 +33,21 @@ export function startScheduledJobs(): void {
   // Retention: soon after start, then every six hours (idempotent; several instances may race harmlessly).
   setTimeout(() => void retention(), 60_000).unref();
   setInterval(() => void retention(), RETENTION_EVERY_MS).unref();
+  setInterval(() => void updates(), UPDATES_EVERY_MS).unref();
+}
+
+let queueing = false;
+
+async function updates(): Promise<void> {
+  if (queueing) return; // the last tick is still at work
+  queueing = true;
+  try {
+    await queuePendingUpdates();
+  } catch (error) {
+    log.error("jobs: queueing campaign updates failed", { error });
+  } finally {
+    queueing = false;
+  }
 }
 
 async function retention(): Promise<void> {

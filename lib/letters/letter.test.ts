@@ -9,10 +9,10 @@ function parse(link: string) {
 }
 
 describe("letterTo", () => {
-  it("puts the target's name wherever the letter says {target}, and nothing else", () => {
-    expect(letterTo({ subject: "To {target}", body: "Dear {target},\n\n{target}: act. {title}" }, "the Ministry")).toEqual({
+  it("puts the target's name wherever the letter says [target], and nothing else", () => {
+    expect(letterTo({ subject: "To [target]", body: "Dear [target],\n\n[target]: act. {target} [title]" }, "the Ministry")).toEqual({
       subject: "To the Ministry",
-      body: "Dear the Ministry,\n\nthe Ministry: act. {title}",
+      body: "Dear the Ministry,\n\nthe Ministry: act. {target} [title]",
     });
   });
 });

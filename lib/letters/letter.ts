@@ -9,11 +9,11 @@ export const LETTER_LIMITS = { subject: 200, body: 4000 } as const;
 export const LETTER_COUNT_RATE = { points: 30, seconds: 3600 } as const;
 
 /** Where a suggested letter names its target. */
-export const TARGET_PLACEHOLDER = "{target}";
+export const TARGET_PLACEHOLDER = "[target]";
 
 export type LetterText = { subject: string; body: string };
 
-/** The suggested letter addressed to one target: "{target}" becomes its name wherever it appears. */
+/** The suggested letter addressed to one target: "[target]" becomes its name wherever it appears. */
 export function letterTo(letter: LetterText, targetName: string): LetterText {
   return { subject: letter.subject.replaceAll(TARGET_PLACEHOLDER, targetName), body: letter.body.replaceAll(TARGET_PLACEHOLDER, targetName) };
 }

@@ -68,7 +68,7 @@ describe("the staff's targets", () => {
 
   it("saves the suggested letter per language, audited once per change", async () => {
     const { campaign, admin } = await campaignWithTarget();
-    const letter = { locale: "ur" as const, subject: "موضوع", body: "محترم {target}،" };
+    const letter = { locale: "ur" as const, subject: "موضوع", body: "محترم [target]،" };
     expect(await saveCampaignLetter(admin, campaign.id, letter)).toEqual({ changed: true });
     expect(await saveCampaignLetter(admin, campaign.id, letter)).toEqual({ changed: false });
     expect(await saveCampaignLetter(admin, campaign.id, { ...letter, body: "نیا متن" })).toEqual({ changed: true });

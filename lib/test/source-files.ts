@@ -17,6 +17,7 @@ export const adminPageFiles = () => sourceFiles("app/[locale]/admin", (f) => f.e
 
 /**
  * The server-action modules anyone may call: signing, confirming and withdrawing (lib/petition), and the
- * thank-you page's question (lib/sharing/ask-actions.ts). Every other one checks the session and role.
+ * thank-you page's question (lib/sharing/ask-actions.ts), stopping updates with the mail's link
+ * (lib/updates/unsubscribe-actions.ts). Every other one checks the session and role.
  */
-export const PUBLIC_ACTION_MODULES: ReadonlySet<string> = new Set(["lib/petition/actions.ts", "lib/sharing/ask-actions.ts"]);
+export const PUBLIC_ACTION_MODULES: ReadonlySet<string> = new Set(["lib/petition/actions.ts", "lib/sharing/ask-actions.ts", "lib/updates/unsubscribe-actions.ts"]);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { DeleteForm } from "@/components/admin/delete-form";
+import { ConfirmForm } from "@/components/admin/confirm-form";
 import type { DeleteTranslationState } from "@/lib/campaigns/translations-actions";
 
 type Props = {
@@ -15,7 +15,7 @@ type Props = {
 export function TranslationDeleteForm({ action, locale, language }: Props) {
   const t = useTranslations("AdminTranslations.delete");
   return (
-    <DeleteForm
+    <ConfirmForm
       action={action}
       id={`delete-translation-${locale}`}
       hidden={{ locale }}

@@ -52,6 +52,8 @@ export default async function EditCampaignPage({ params, searchParams }: Props) 
         <Link href={paths.adminCampaignReport(campaign.id)}>{t("edit.report")}</Link>
         {" · "}
         <Link href={paths.adminCampaignTargets(campaign.id)}>{t("edit.targets")}</Link>
+        {" · "}
+        <Link href={paths.adminCampaignUpdates(campaign.id)}>{t("edit.updates")}</Link>
         {campaign.status !== "DRAFT" && (
           <>
             {" · "}

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { DeleteForm } from "@/components/admin/delete-form";
-import { LetterTemplateForm } from "@/components/admin/targets/letter-template-form";
+import { ConfirmForm } from "@/components/admin/confirm-form";
+import { SubjectBodyForm } from "@/components/admin/subject-body-form";
 import { TargetForm } from "@/components/admin/targets/target-form";
 import { Link } from "@/components/ui/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { getCampaignForPreview } from "@/lib/campaigns/queries";
 import { languageLabel, LOCALES } from "@/lib/i18n/locales";
 import { deleteTargetAction, saveCampaignLetterAction, saveTargetAction } from "@/lib/letters/actions";
+import { LETTER_LIMITS } from "@/lib/letters/letter";
 import { campaignLetters, targetsForAdmin } from "@/lib/letters/queries";
 import { paths, type AdminTargetsNotice } from "@/lib/paths";
 
@@ -35,6 +36,14 @@ export default async function CampaignTargetsPage({ params, searchParams }: Prop
   const [t, uiLocale, targets, letters, messages] = await Promise.all([getTranslations("AdminTargets"), getLocale(), targetsForAdmin(campaign.id), campaignLetters(campaign.id), getMessages()]);
   const notice = NOTICES.find((value) => value === search.notice);
   const nextPosition = String(targets.reduce((max, target) => Math.max(max, target.position + 1), 0));
+  const letterWords = {
+    errorSummary: t("letter.errorSummary"),
+    subject: t("letter.subject"),
+    body: t("letter.body"),
+    bodyHint: t("letter.bodyHint", { max: LETTER_LIMITS.body }),
+    save: t("letter.save"),
+    pending: t("letter.pending"),
+  };
   const deleteWords = (name: string) => ({ confirm: t("delete.confirm", { name }), submit: t("delete.submit"), submitLabel: t("delete.submitLabel", { name }), pending: t("delete.pending"), errorTitle: t("delete.errorTitle") });
   return (
     <div className="narrow">
@@ -53,7 +62,7 @@ export default async function CampaignTargetsPage({ params, searchParams }: Prop
           <Link href={paths.write(campaign.slug)}>{t("publicPage")}</Link>
         </p>
       )}
-      <NextIntlClientProvider messages={{ AdminTargets: { form: messages.AdminTargets.form, letter: messages.AdminTargets.letter } }}>
+      <NextIntlClientProvider messages={{ AdminTargets: { form: messages.AdminTargets.form } }}>
         <section aria-labelledby="targets-heading">
           <h2 id="targets-heading">{t("targetsHeading")}</h2>
           {targets.length === 0 ? (
@@ -94,7 +103,7 @@ export default async function CampaignTargetsPage({ params, searchParams }: Prop
                 lang={campaign.locale}
                 initialValues={{ name: target.name, role: target.role, email: target.email ?? "", contactSource: target.contactSource ?? "", position: String(target.position) }}
               />
-              <DeleteForm action={deleteTargetAction.bind(null, campaign.id, target.id)} id={`delete-target-${target.id}`} words={deleteWords(target.name)} />
+              <ConfirmForm action={deleteTargetAction.bind(null, campaign.id, target.id)} id={`delete-target-${target.id}`} words={deleteWords(target.name)} />
             </section>
           ))}
           <h3>{t("add")}</h3>
@@ -109,7 +118,14 @@ export default async function CampaignTargetsPage({ params, searchParams }: Prop
               <section key={locale} aria-labelledby={`letter-${locale}-heading`}>
                 <h3 id={`letter-${locale}-heading`}>{languageLabel(locale, uiLocale)}</h3>
                 {!letter && <p className="small">{t("letterDefault")}</p>}
-                <LetterTemplateForm action={saveCampaignLetterAction.bind(null, campaign.id)} locale={locale} initialValues={letter ? { subject: letter.subject, body: letter.body } : {}} />
+                <SubjectBodyForm
+                  action={saveCampaignLetterAction.bind(null, campaign.id)}
+                  id={`letter-${locale}`}
+                  locale={locale}
+                  limits={LETTER_LIMITS}
+                  initialValues={letter ? { subject: letter.subject, body: letter.body } : {}}
+                  words={letterWords}
+                />
               </section>
             );
           })}

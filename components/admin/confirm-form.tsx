@@ -10,14 +10,17 @@ type Props = {
   id: string;
   /** Fields the action reads besides the box (which translation, say). */
   hidden?: Record<string, string>;
-  words: { confirm: string; submit: string; submitLabel: string; pending: string; errorTitle: string };
+  /** `confirm`: the "Yes, delete" box's label; without it the form is its button alone. */
+  words: { confirm?: string; submit: string; submitLabel?: string; pending: string; errorTitle: string };
+  variant?: "primary" | "secondary";
 };
 
 /**
- * Deletes one thing. The confirmation is a "Yes, delete" box that must be ticked (checked by the
- * browser and again by the server), so it needs no JavaScript dialog; a refusal is announced and focused.
+ * A form that is one decision: delete this, send that. The confirmation is a "Yes, …" box that must be
+ * ticked (checked by the browser and again by the server), so it needs no JavaScript dialog; a refusal
+ * is announced and focused.
  */
-export function DeleteForm({ action, id, hidden = {}, words }: Props) {
+export function ConfirmForm({ action, id, hidden = {}, words, variant = "secondary" }: Props) {
   const [state, formAction] = useActionState(action, initialFormState());
   const error = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
@@ -35,11 +38,13 @@ export function DeleteForm({ action, id, hidden = {}, words }: Props) {
           {state.formError}
         </p>
       )}
-      <div className="checkbox">
-        <input id={`${id}-confirm`} name="confirm" type="checkbox" value="yes" required aria-invalid={!!state.formError || undefined} aria-describedby={state.formError ? `${id}-error` : undefined} />
-        <label htmlFor={`${id}-confirm`}>{words.confirm}</label>
-      </div>
-      <SubmitButton variant="secondary" label={words.submit} ariaLabel={words.submitLabel} pending={words.pending} />
+      {words.confirm && (
+        <div className="checkbox">
+          <input id={`${id}-confirm`} name="confirm" type="checkbox" value="yes" required aria-invalid={!!state.formError || undefined} aria-describedby={state.formError ? `${id}-error` : undefined} />
+          <label htmlFor={`${id}-confirm`}>{words.confirm}</label>
+        </div>
+      )}
+      <SubmitButton variant={variant} label={words.submit} ariaLabel={words.submitLabel} pending={words.pending} describedBy={state.formError ? `${id}-error` : undefined} />
     </form>
   );
 }

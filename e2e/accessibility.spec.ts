@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
 import { expect, test as base, type Page } from "@playwright/test";
-import { createCampaign, createSignature, withDb, type TestCampaign, type TestSignature } from "./support/db";
+import { createCampaign, createSignature, createTarget, withDb, type TestCampaign, type TestSignature } from "./support/db";
 import en from "../messages/en.json";
 import ur from "../messages/ur.json";
 import { unformattedMessages } from "../scripts/lib/check-messages";
@@ -61,6 +61,10 @@ const test = base.extend<{ data: Data }, { workerData: Data }>({
       const pending = await createSignature(campaign.id);
       const seededId = await withDb(async (client) => (await client.query(`SELECT id FROM "Campaign" WHERE slug = $1`, [seeded.slug])).rows[0].id as number);
       const closed = await createCampaign({ status: "CLOSED" });
+      // A target with an address, and letters sent by the site: the campaign page invites to write, and
+      // the signer's own data page carries the letter form.
+      await createTarget(campaign.id, { name: "Foreign Office", email: "office@example.org" });
+      await withDb((client) => client.query(`UPDATE "Campaign" SET "lettersBySite" = true WHERE id = $1`, [campaign.id]));
       // A draft update with its English text (the page shows its form and preview).
       const updateId = await withDb(async (client) => {
         const id = (await client.query(`INSERT INTO "CampaignUpdate" ("campaignId", "updatedAt") VALUES ($1, now()) RETURNING id`, [campaign.id])).rows[0].id as number;
@@ -103,13 +107,14 @@ const PAGES: { name: string; path: (data: Data) => string; as?: "ADMIN" | "MODER
   { name: "thanks page after confirming, with the signer's link", path: (d) => `/c/${d.campaign.slug}/thanks?result=confirmed&ref=${d.signature.referralCode}` },
   { name: "thanks page after answering that the signer will share", path: (d) => `/c/${d.campaign.slug}/thanks?result=confirmed&ref=${d.signature.referralCode}&step=share` },
   { name: "letters to the seeded campaign's targets", path: () => `/c/${seeded.slug}/write` },
+  { name: "letters to a target with an address, the site sending them too", path: (d) => `/c/${d.campaign.slug}/write` },
   { name: "thanks page after withdrawing", path: (d) => `/c/${d.campaign.slug}/thanks?result=withdrawn` },
   { name: "confirm link", path: (d) => `/confirm/${d.pending.tokens.confirm}` },
   { name: "broken confirm link", path: () => `/confirm/${broken}` },
   { name: "withdraw link", path: (d) => `/withdraw/${d.signature.tokens.withdraw}` },
   { name: "unsubscribe page (a test link)", path: () => "/unsubscribe/test" },
   { name: "broken unsubscribe link", path: () => `/unsubscribe/${broken}` },
-  { name: "signer's own data", path: (d) => `/my-data/${d.signature.tokens.access}` },
+  { name: "signer's own data, with the letters the site can send", path: (d) => `/my-data/${d.signature.tokens.access}` },
   { name: "broken own-data link", path: () => `/my-data/${broken}` },
   { name: "embedded widget", path: (d) => `/embed/${d.campaign.slug}` },
   { name: "embedded widget's thanks page", path: (d) => `/embed/${d.campaign.slug}/thanks?result=check-email` },

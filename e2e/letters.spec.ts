@@ -1,8 +1,9 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import en from "../messages/en.json";
 import ur from "../messages/ur.json";
-import { createCampaign, createTarget, lettersCounted, withDb } from "./support/db";
+import { createCampaign, createSignature, createTarget, lettersCounted, withDb } from "./support/db";
 import { expectVisibleFocus, named, tabTo } from "./support/focus";
+import { mailsTo } from "./support/mail";
 import { createStaff, signInByApi } from "./support/staff";
 
 // Journeys: a signer writes to a campaign's target (read, edit, open in their own mail app) in English
@@ -166,4 +167,33 @@ test("staff name a target and write the suggested letter, which signers then rea
   await page.goto(`/en/c/${campaign.slug}/write`);
   await expect(page.getByLabel(en.Letters.subject)).toHaveValue("Vote for the defenders");
   await expect(page.getByLabel(en.Letters.body)).toHaveValue("Dear Ministry of Foreign Affairs,\n\nPlease vote yes.");
+});
+
+test("when staff turn it on, a confirmed signer has the site send their letter, from the link to their data", async ({ page, browser }) => {
+  const campaign = await createCampaign();
+  const office = `office-${campaign.slug}@example.org`;
+  const target = await createTarget(campaign.id, { name: "Foreign Office", email: office });
+  await signInByApi(page.request, await createStaff("ADMIN"));
+  await page.goto(`/en/admin/campaigns/${campaign.id}/targets`);
+  await page.getByLabel(/Yes, let the site send signers' letters/).check();
+  await page.getByRole("button", { name: en.AdminTargets.bySite.turnOn }).click();
+  await expect(page.getByRole("status")).toHaveText(en.AdminTargets.notice["by-site-on"]);
+
+  // The signer, in a browser of their own, from the link in their confirmation mail.
+  const signer = await createSignature(campaign.id, { status: "CONFIRMED", fullName: "Hina Jilani" });
+  const own = await (await browser.newContext()).newPage();
+  await own.goto(`/en/my-data/${signer.tokens.access}`);
+  await expect(own.getByRole("heading", { name: en.Letters.bySite.heading })).toBeVisible();
+  await expect(own.getByText(en.Letters.bySite.warning)).toBeVisible();
+  const form = own.locator("form").filter({ has: own.locator(`#by-site-${target.id}-subject`) });
+  await form.getByLabel(en.Letters.body).fill("Dear Foreign Office,\n\nPlease vote yes.\n\nHina");
+  await form.getByRole("button", { name: en.Letters.bySite.send }).click();
+  await expect(own.getByRole("status")).toHaveText(`Your letter to ${target.name} is in the queue: it goes out at its turn, usually within the hour.`);
+
+  const [letter] = await mailsTo(office);
+  expect(letter!.text).toContain("Please vote yes.");
+  expect(letter!.headers["reply-to"]).toBe(signer.email);
+  // Once per signer and office.
+  await form.getByRole("button", { name: en.Letters.bySite.send }).click();
+  await expect(own.getByRole("alert", { name: en.Letters.bySite.errorSummary })).toContainText(en.Letters.errors.alreadySent);
 });

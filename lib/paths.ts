@@ -7,7 +7,7 @@ export type ThanksStep = "share" | "declined";
 /** What the campaign edit page confirms after a redirect from a save. */
 export type AdminCampaignNotice = "created" | "saved" | "unchanged" | "imported";
 /** What the targets page confirms after a redirect from a save. */
-export type AdminTargetsNotice = "target-created" | "target-saved" | "target-unchanged" | "target-deleted" | "letter-saved" | "letter-unchanged";
+export type AdminTargetsNotice = "target-created" | "target-saved" | "target-unchanged" | "target-deleted" | "letter-saved" | "letter-unchanged" | "by-site-on" | "by-site-off";
 /** What an update's page confirms after a redirect. */
 export type AdminUpdateNotice = "created" | "text-saved" | "text-unchanged" | "test-sent" | "sending";
 /** What the sign-in page says after a redirect to it. */
@@ -56,7 +56,7 @@ export const paths = {
   countryShareImage: (slug: string, iso3: string) => `/c/${enc(slug)}/country/${enc(iso3.toUpperCase())}/share-image`,
   confirm: (token: string) => `/confirm/${enc(token)}`,
   withdraw: (token: string) => `/withdraw/${enc(token)}`,
-  myData: (token: string) => `/my-data/${enc(token)}`,
+  myData: (token: string, sentTo?: number) => `/my-data/${enc(token)}${sentTo ? `?sent=${sentTo}` : ""}`,
   myDataDownload: (token: string) => `/my-data/${enc(token)}/download`,
   /** A signer's page to stop campaign updates (the link in each update's mail). */
   unsubscribe: (token: string) => `/unsubscribe/${enc(token)}`,

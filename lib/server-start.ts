@@ -7,6 +7,7 @@ import { reconcileIntervalSeconds } from "@/lib/jobs/schedule";
 import { log, logConsoleCall, logLevelProblem, REQUEST_ID_HEADER } from "@/lib/log";
 import { confirmGraceHours } from "@/lib/petition/campaign-state";
 import { updateMailsPerMinute } from "@/lib/updates/service";
+import { lettersPerTargetPerHour } from "@/lib/letters/by-site";
 import { rateExemptDomains, signingLimits } from "@/lib/petition/limits";
 import { retentionMonths } from "@/lib/privacy/retention";
 import { PRODUCTION_SECRETS_ADVICE, productionSecretProblems } from "@/lib/secrets-policy";
@@ -45,6 +46,7 @@ function settingProblems(): string[] {
   check(confirmGraceHours);
   check(reconcileIntervalSeconds);
   check(updateMailsPerMinute);
+  check(lettersPerTargetPerHour);
   check(securityEnv);
   check(adminTwoFactorRequired);
   const level = logLevelProblem();

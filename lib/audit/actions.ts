@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "campaign.translation.save",
   "campaign.translation.delete",
   "campaign.letter.save",
+  "campaign.letters.by-site",
   "campaign.news.test",
   "campaign.news.send",
   "campaign.target.create",

@@ -12,6 +12,8 @@ export type MailMessage = {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Where replies go (a signer's letter to a target: the signer's own address). */
+  replyTo?: string;
 };
 
 export type SentMail = { transport: "smtp" | "outbox"; messageId: string };
@@ -80,6 +82,7 @@ export async function sendMail(message: MailMessage): Promise<SentMail> {
     text: message.text,
     html: message.html,
     headers: message.headers,
+    replyTo: message.replyTo,
   };
   const transport = config.smtpUrl ? "smtp" : "outbox";
   try {

@@ -5,8 +5,8 @@ import { DomainError } from "@/lib/domain-error";
 import { runFormAction } from "@/lib/forms/action";
 import { echoFields, type FormState } from "@/lib/forms/state";
 import { LETTER_LIMITS } from "@/lib/letters/letter";
-import { CAMPAIGN_LETTER_FIELDS, campaignLetterSchema, deleteTargetSchema, TARGET_FIELDS, TARGET_LIMITS, targetSchema, type CampaignLetterField, type TargetField } from "@/lib/letters/schema";
-import { deleteTarget, saveCampaignLetter, saveTarget, type TargetErrorCode } from "@/lib/letters/service";
+import { CAMPAIGN_LETTER_FIELDS, campaignLetterSchema, deleteTargetSchema, lettersBySiteOffSchema, lettersBySiteOnSchema, TARGET_FIELDS, TARGET_LIMITS, targetSchema, type CampaignLetterField, type TargetField } from "@/lib/letters/schema";
+import { deleteTarget, saveCampaignLetter, saveTarget, setLettersBySite, type TargetErrorCode } from "@/lib/letters/service";
 import { paths } from "@/lib/paths";
 
 export type TargetFormState = FormState<TargetField>;
@@ -59,6 +59,22 @@ export async function saveCampaignLetterAction(campaignId: number, previous: Cam
       if (!validId(campaignId)) throw new DomainError<TargetErrorCode>("campaignNotFound");
       const saved = await saveCampaignLetter(actor, campaignId, input);
       return { revalidate: saved.changed, redirect: paths.adminCampaignTargets(campaignId, saved.changed ? "letter-saved" : "letter-unchanged") };
+    },
+  });
+}
+
+/** Lets the site send signers' letters (a throttled drip per target), or stops it. */
+export async function setLettersBySiteAction(campaignId: number, on: boolean, previous: DeleteTargetState, formData: FormData): Promise<DeleteTargetState> {
+  return runFormAction(previous, formData, {
+    authorize: requireAdmin,
+    messages: "AdminTargets",
+    schema: on ? lettersBySiteOnSchema : lettersBySiteOffSchema,
+    show: "summary",
+    failure: "targets: changing the site's sending failed",
+    run: async (_input, { actor }) => {
+      if (!validId(campaignId)) throw new DomainError<TargetErrorCode>("campaignNotFound");
+      const saved = await setLettersBySite(actor, campaignId, on);
+      return { revalidate: saved.changed, redirect: paths.adminCampaignTargets(campaignId, on ? "by-site-on" : "by-site-off") };
     },
   });
 }

@@ -46,3 +46,8 @@ export async function afterSigningPaths(campaignId: number): Promise<Record<Shar
   const of = (answer: ShareAnswer) => answers.find((row) => row.answer === answer)?._sum.count ?? 0;
   return { SHARE: of("SHARE"), WRITE: of("WRITE"), letters: letters._sum.count ?? 0 };
 }
+
+/** Whether staff let the site send signers' letters for this campaign. */
+export async function lettersBySiteOn(campaignId: number): Promise<boolean> {
+  return (await db().campaign.findUnique({ where: { id: campaignId }, select: { lettersBySite: true } }))?.lettersBySite ?? false;
+}

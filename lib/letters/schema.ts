@@ -55,3 +55,7 @@ export const campaignLetterSchema = z.object({
   body: required(LETTER_LIMITS.body),
 });
 export type CampaignLetterInput = z.output<typeof campaignLetterSchema>;
+
+/** Turning on the site's sending asks for a ticked box; turning it off is the button alone. */
+export const lettersBySiteOnSchema = z.object({ confirm: z.literal("yes", { error: "confirmRequired" }) });
+export const lettersBySiteOffSchema = z.object({});

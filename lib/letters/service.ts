@@ -89,3 +89,14 @@ async function campaignExists(tx: Tx, campaignId: number): Promise<void> {
     throw new DomainError<TargetErrorCode>("campaignNotFound");
   }
 }
+
+/** Turns the site's sending of signers' letters on or off for a campaign, audited. */
+export async function setLettersBySite(actor: Actor, campaignId: number, on: boolean): Promise<{ changed: boolean }> {
+  return db().$transaction(async (tx) => {
+    await campaignExists(tx, campaignId);
+    const changed = await tx.campaign.updateMany({ where: { id: campaignId, lettersBySite: !on }, data: { lettersBySite: on } });
+    if (changed.count === 0) return { changed: false };
+    await recordAudit(tx, { actor, action: "campaign.letters.by-site", campaignId, details: { on } });
+    return { changed: true };
+  });
+}

@@ -18,6 +18,7 @@ export const adminPageFiles = () => sourceFiles("app/[locale]/admin", (f) => f.e
 /**
  * The server-action modules anyone may call: signing, confirming and withdrawing (lib/petition), and the
  * thank-you page's question (lib/sharing/ask-actions.ts), stopping updates with the mail's link
- * (lib/updates/unsubscribe-actions.ts). Every other one checks the session and role.
+ * (lib/updates/unsubscribe-actions.ts), a letter sent by the site from the signer's data page
+ * (lib/letters/by-site-actions.ts: the link is the credential). Every other one checks the session and role.
  */
-export const PUBLIC_ACTION_MODULES: ReadonlySet<string> = new Set(["lib/petition/actions.ts", "lib/sharing/ask-actions.ts", "lib/updates/unsubscribe-actions.ts"]);
+export const PUBLIC_ACTION_MODULES: ReadonlySet<string> = new Set(["lib/petition/actions.ts", "lib/sharing/ask-actions.ts", "lib/updates/unsubscribe-actions.ts", "lib/letters/by-site-actions.ts"]);

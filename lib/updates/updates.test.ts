@@ -5,6 +5,7 @@ import type { MailMessage } from "@/lib/email/mailer";
 import { createCampaign, createSignatures, createStaff, sendQueuedMail } from "@/lib/test/factories";
 import { queueUpdateBatch, saveUpdateText, sendTestUpdate, startSending, unsubscribe, updateMailsPerMinute, createUpdate } from "@/lib/updates/service";
 import { unsubscribeToken } from "@/lib/updates/unsubscribe-token";
+import { POST } from "@/app/api/unsubscribe/[token]/route";
 
 // Against the real PostgreSQL of the test setup; mail goes through the real queue and its worker.
 
@@ -129,6 +130,21 @@ describe("campaign updates", () => {
     const nobody = (await campaignWith([{ status: "CONFIRMED", mayContact: false }])).campaign;
     await expect(startSending(admin, nobody.id, await draftWithTexts(nobody.id))).rejects.toEqual(new DomainError("noRecipients"));
     expect(await db().auditEntry.count({ where: { campaignId: campaign.id, action: "campaign.news.send" } })).toBe(1);
+  });
+
+  it("are stopped by the one-click POST a mail app sends (RFC 8058), which a bad token cannot use", async () => {
+    const { campaign, rows } = await campaignWith([{ status: "CONFIRMED", mayContact: true }]);
+    const updateId = await draftWithTexts(campaign.id);
+    const post = (token: string) =>
+      POST(new Request(`http://localhost/api/unsubscribe/${token}`, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }), {
+        params: Promise.resolve({ token }),
+      });
+    expect((await post("not-a-token")).status).toBe(404);
+    expect((await db().signature.findUniqueOrThrow({ where: { id: rows[0]!.id } })).mayContact).toBe(true);
+    const response = await post(unsubscribeToken(rows[0]!.id, updateId));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Unsubscribed");
+    expect((await db().signature.findUniqueOrThrow({ where: { id: rows[0]!.id } })).mayContact).toBe(false);
   });
 
   it("read their rate from UPDATE_MAILS_PER_MINUTE, refusing what is not a sensible rate", () => {

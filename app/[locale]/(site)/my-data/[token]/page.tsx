@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { LettersBySite } from "@/components/letters/letters-by-site";
 import { DetailsList } from "@/components/ui/details-list";
 import { countryName } from "@/lib/countries";
+import { lettersBySiteFor } from "@/lib/letters/by-site";
 import { localised, paths } from "@/lib/paths";
 import { ownData } from "@/lib/privacy/own-data";
 
@@ -10,9 +12,11 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { robots: { index: false }, referrer: "same-origin" };
 
-export default async function MyDataPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const [t, ts, data] = await Promise.all([getTranslations("Petition.myData"), getTranslations("AdminModeration.status"), ownData(token)]);
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ sent?: string | string[] }> };
+
+export default async function MyDataPage({ params, searchParams }: Props) {
+  const [{ token }, { sent }] = await Promise.all([params, searchParams]);
+  const [t, ts, data, letters] = await Promise.all([getTranslations("Petition.myData"), getTranslations("AdminModeration.status"), ownData(token), lettersBySiteFor(token)]);
   const locale = await getLocale();
   if (!data) {
     return (
@@ -50,6 +54,7 @@ export default async function MyDataPage({ params }: { params: Promise<{ token: 
           </p>
         </section>
       )}
+      {letters && <LettersBySite token={token} offer={letters} sentTo={typeof sent === "string" ? sent : null} />}
       <DetailsList rows={rows} />
       <form method="post" action={localised(locale, paths.myDataDownload(token))}>
         <button type="submit" className="button">

@@ -8,7 +8,7 @@ import { localisedCampaign } from "@/lib/campaigns/translations-queries";
 import { textDirectionOf } from "@/lib/i18n/locales";
 import { pageLocale } from "@/lib/i18n/page-locale";
 import { letterTo } from "@/lib/letters/letter";
-import { campaignLetter, publicTargets } from "@/lib/letters/queries";
+import { campaignLetter, lettersBySiteOn, publicTargets } from "@/lib/letters/queries";
 import { alternates, paths } from "@/lib/paths";
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
@@ -39,7 +39,7 @@ export default async function WritePage(props: Props) {
   const found = await load(props);
   if (!found) notFound();
   const { locale, campaign, targets, shown } = found;
-  const [t, suggested] = await Promise.all([getTranslations("Letters"), campaignLetter(campaign.id, locale)]);
+  const [t, suggested, bySite] = await Promise.all([getTranslations("Letters"), campaignLetter(campaign.id, locale), lettersBySiteOn(campaign.id)]);
   // Staff's letter in this language, or the site's own suggestion, which names the campaign as the reader sees it.
   const letterFor = (name: string) =>
     suggested ? letterTo(suggested, name) : { subject: t("default.subject", { title: shown.title }), body: t("default.body", { target: name, title: shown.title, summary: shown.summary }) };
@@ -54,6 +54,8 @@ export default async function WritePage(props: Props) {
       </p>
       <p className="lead">{t("intro", { count: targets.length })}</p>
       <p>{t("privacy")}</p>
+      <p className="notice">{t("warning")}</p>
+      {bySite && <p>{t("bySiteNote")}</p>}
       {targets.map((target) => (
         <LetterForm key={target.id} slug={campaign.slug} target={target} letter={letterFor(target.name)} letterLocale={locale} targetLocale={campaign.locale} />
       ))}

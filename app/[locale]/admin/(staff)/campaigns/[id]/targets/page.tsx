@@ -3,13 +3,15 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { ConfirmForm } from "@/components/admin/confirm-form";
-import { SubjectBodyForm } from "@/components/admin/subject-body-form";
+import { SubjectBodyForm } from "@/components/ui/subject-body-form";
 import { TargetForm } from "@/components/admin/targets/target-form";
 import { Link } from "@/components/ui/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { getCampaignForPreview } from "@/lib/campaigns/queries";
 import { languageLabel, LOCALES } from "@/lib/i18n/locales";
-import { deleteTargetAction, saveCampaignLetterAction, saveTargetAction } from "@/lib/letters/actions";
+import { deleteTargetAction, saveCampaignLetterAction, saveTargetAction, setLettersBySiteAction } from "@/lib/letters/actions";
+import { lettersPerTargetPerHour } from "@/lib/letters/by-site";
+import { lettersBySiteOn } from "@/lib/letters/queries";
 import { LETTER_LIMITS } from "@/lib/letters/letter";
 import { campaignLetters, targetsForAdmin } from "@/lib/letters/queries";
 import { paths, type AdminTargetsNotice } from "@/lib/paths";
@@ -19,7 +21,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string | string[] }> };
 
-const NOTICES: AdminTargetsNotice[] = ["target-created", "target-saved", "target-unchanged", "target-deleted", "letter-saved", "letter-unchanged"];
+const NOTICES: AdminTargetsNotice[] = ["target-created", "target-saved", "target-unchanged", "target-deleted", "letter-saved", "letter-unchanged", "by-site-on", "by-site-off"];
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AdminTargets");
@@ -33,7 +35,14 @@ export default async function CampaignTargetsPage({ params, searchParams }: Prop
   const id = Number(rawId);
   const campaign = Number.isSafeInteger(id) && id > 0 ? await getCampaignForPreview(id) : null;
   if (!campaign) notFound();
-  const [t, uiLocale, targets, letters, messages] = await Promise.all([getTranslations("AdminTargets"), getLocale(), targetsForAdmin(campaign.id), campaignLetters(campaign.id), getMessages()]);
+  const [t, uiLocale, targets, letters, messages, bySite] = await Promise.all([
+    getTranslations("AdminTargets"),
+    getLocale(),
+    targetsForAdmin(campaign.id),
+    campaignLetters(campaign.id),
+    getMessages(),
+    lettersBySiteOn(campaign.id),
+  ]);
   const notice = NOTICES.find((value) => value === search.notice);
   const nextPosition = String(targets.reduce((max, target) => Math.max(max, target.position + 1), 0));
   const letterWords = {
@@ -108,6 +117,19 @@ export default async function CampaignTargetsPage({ params, searchParams }: Prop
           ))}
           <h3>{t("add")}</h3>
           <TargetForm action={saveTargetAction.bind(null, campaign.id, null)} id="new" lang={campaign.locale} initialValues={{ position: nextPosition }} />
+        </section>
+        <section aria-labelledby="by-site-heading">
+          <h2 id="by-site-heading">{t("bySite.heading")}</h2>
+          <p>{t(bySite ? "bySite.on" : "bySite.off", { perHour: lettersPerTargetPerHour() })}</p>
+          <ConfirmForm
+            action={setLettersBySiteAction.bind(null, campaign.id, !bySite)}
+            id="letters-by-site"
+            words={
+              bySite
+                ? { submit: t("bySite.turnOff"), pending: t("bySite.pending"), errorTitle: t("bySite.errorTitle") }
+                : { confirm: t("bySite.confirm", { perHour: lettersPerTargetPerHour() }), submit: t("bySite.turnOn"), pending: t("bySite.pending"), errorTitle: t("bySite.errorTitle") }
+            }
+          />
         </section>
         <section aria-labelledby="letters-heading">
           <h2 id="letters-heading">{t("lettersHeading")}</h2>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ConfirmForm } from "@/components/admin/confirm-form";
-import { SubjectBodyForm } from "@/components/admin/subject-body-form";
+import { SubjectBodyForm } from "@/components/ui/subject-body-form";
 import { Link } from "@/components/ui/link";
 import { requireAdmin } from "@/lib/auth/session";
 import { renderStatement } from "@/lib/campaigns/markdown";

@@ -124,26 +124,29 @@ export async function drainOutbox(options: { maxBatches?: number; concurrency?: 
     if (claimed.length === 0) break;
     await Promise.all(
       claimed.map(async (mail) => {
-        if (await sendOne(mail)) totals.sent += 1;
-        else totals.failed += 1;
+        const outcome = await sendOne(mail);
+        if (outcome !== "skipped") totals[outcome] += 1;
       }),
     );
   }
   return totals;
 }
 
-async function sendOne(mail: Claimed): Promise<boolean> {
+/** Sends one claimed mail: "skipped" is an update's mail to a signer who no longer consents (not sent, removed). */
+async function sendOne(mail: Claimed): Promise<"sent" | "failed" | "skipped"> {
   try {
     if (!mail.message) throw new Error("the queued mail has no message");
     // A campaign update goes only to a signer who still consents: one who withdrew, unsubscribed or was
-    // anonymised since it was queued is not sent it (counted as skipped).
+    // anonymised since it was queued is not sent it. The mail is removed (it is no failure of the mail
+    // server, which the dashboard's "given up" reports) and counted on the update as not sent.
     if (mail.signatureId !== null && !(await stillConsents(mail.signatureId))) {
-      if (await mark(mail, { status: "FAILED", message: Prisma.DbNull, lastError: "not sent: the signer no longer consents" })) await countForUpdate(mail, "skipped");
-      return false;
+      const removed = await db().mailOutbox.deleteMany({ where: { id: mail.id, status: "QUEUED", attempts: mail.attempts } });
+      if (removed.count === 1) await countForUpdate(mail, "skipped");
+      return "skipped";
     }
     await sendMail(mail.message);
     if (await mark(mail, { status: "SENT", sentAt: new Date(), message: Prisma.DbNull, lastError: null })) await countForUpdate(mail, "sent");
-    return true;
+    return "sent";
   } catch (error) {
     const detail = maskAddress(error instanceof Error ? `${(error.cause as { code?: string } | undefined)?.code ?? error.name}: ${error.message}` : String(error)).slice(0, 500);
     const giveUp = mail.attempts >= MAX_ATTEMPTS;
@@ -153,7 +156,7 @@ async function sendOne(mail: Claimed): Promise<boolean> {
     );
     if (giveUp && marked) await countForUpdate(mail, "failed");
     if (giveUp) log.error("mail: given up after every attempt", { id: mail.id, attempts: mail.attempts });
-    return false;
+    return "failed";
   }
 }
 

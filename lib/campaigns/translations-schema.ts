@@ -1,23 +1,12 @@
 import { z } from "zod";
 import { TRANSLATION_LIMITS } from "@/lib/campaigns/fields";
-import { LOCALES } from "@/lib/i18n/locales";
+import { requiredText as required, siteLocale as locale } from "@/lib/forms/fields";
 
 // One schema for the translation form and the server. Error messages are message keys
 // (AdminTranslations.errors.*), translated where they are shown. Limits follow the columns, which
 // are the original's (Campaign.title, summary, statement).
 
 export { TRANSLATION_FIELDS, TRANSLATION_LIMITS, TRANSLATION_TEXT_FIELDS, type TranslationField, type TranslationTextField } from "@/lib/campaigns/fields";
-
-const required = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .pipe(z.string().min(1, { error: "required", abort: true }).max(max, { error: "tooLong" }));
-
-const locale = z
-  .string({ error: "localeInvalid" })
-  .trim()
-  .pipe(z.enum(LOCALES, { error: "localeInvalid" }));
 
 export const translationSchema = z.object({
   locale,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES } from "@/lib/i18n/locales";
+import { optionalText, requiredText, subjectAndBody } from "@/lib/forms/fields";
 import { LETTER_LIMITS } from "@/lib/letters/letter";
 
 // The schemas of the letter a signer sends (Letters.errors.*) and of the staff's targets and suggested
@@ -12,31 +12,16 @@ export type TargetField = (typeof TARGET_FIELDS)[number];
 export const CAMPAIGN_LETTER_FIELDS = ["locale", "subject", "body"] as const;
 export type CampaignLetterField = (typeof CAMPAIGN_LETTER_FIELDS)[number];
 
-const required = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .pipe(z.string().min(1, { error: "required", abort: true }).max(max, { error: "tooLong" }));
-
-/** Empty means none. */
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "tooLong" })
-    .optional()
-    .transform((value) => value || null);
-
 /** What the signer sends: the letter as they edited it. */
-export const letterSchema = z.object({ subject: required(LETTER_LIMITS.subject), body: required(LETTER_LIMITS.body) });
+export const letterSchema = z.object({ subject: requiredText(LETTER_LIMITS.subject), body: requiredText(LETTER_LIMITS.body) });
 export type LetterInput = z.output<typeof letterSchema>;
 
 export const targetSchema = z
   .object({
-    name: required(TARGET_LIMITS.name),
-    role: required(TARGET_LIMITS.role),
-    email: optional(TARGET_LIMITS.email).pipe(z.email({ error: "emailInvalid" }).nullable()),
-    contactSource: optional(TARGET_LIMITS.contactSource),
+    name: requiredText(TARGET_LIMITS.name),
+    role: requiredText(TARGET_LIMITS.role),
+    email: optionalText(TARGET_LIMITS.email).pipe(z.email({ error: "emailInvalid" }).nullable()),
+    contactSource: optionalText(TARGET_LIMITS.contactSource),
     position: z.coerce.number({ error: "positionInvalid" }).int({ error: "positionInvalid" }).min(0, { error: "positionInvalid" }).max(1000, { error: "positionInvalid" }),
   })
   // An address without its source could be anyone's guess: letters would go to it all the same.
@@ -46,14 +31,7 @@ export type TargetInput = z.output<typeof targetSchema>;
 /** Deleting asks for a ticked "Yes, delete" box, so that it needs no JavaScript confirm dialog. */
 export const deleteTargetSchema = z.object({ confirm: z.literal("yes", { error: "confirmRequired" }) });
 
-export const campaignLetterSchema = z.object({
-  locale: z
-    .string({ error: "localeInvalid" })
-    .trim()
-    .pipe(z.enum(LOCALES, { error: "localeInvalid" })),
-  subject: required(LETTER_LIMITS.subject),
-  body: required(LETTER_LIMITS.body),
-});
+export const campaignLetterSchema = subjectAndBody(LETTER_LIMITS);
 export type CampaignLetterInput = z.output<typeof campaignLetterSchema>;
 
 /** Turning on the site's sending asks for a ticked box; turning it off is the button alone. */

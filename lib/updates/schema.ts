@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOCALES } from "@/lib/i18n/locales";
+import { subjectAndBody } from "@/lib/forms/fields";
 
 // The update forms' schemas; error messages are keys of AdminUpdates.errors.
 
@@ -7,20 +7,7 @@ export const UPDATE_LIMITS = { subject: 200, body: 20_000 } as const;
 export const UPDATE_TEXT_FIELDS = ["locale", "subject", "body"] as const;
 export type UpdateTextField = (typeof UPDATE_TEXT_FIELDS)[number];
 
-const required = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .pipe(z.string().min(1, { error: "required", abort: true }).max(max, { error: "tooLong" }));
-
-export const updateTextSchema = z.object({
-  locale: z
-    .string({ error: "localeInvalid" })
-    .trim()
-    .pipe(z.enum(LOCALES, { error: "localeInvalid" })),
-  subject: required(UPDATE_LIMITS.subject),
-  body: required(UPDATE_LIMITS.body),
-});
+export const updateTextSchema = subjectAndBody(UPDATE_LIMITS);
 export type UpdateTextInput = z.output<typeof updateTextSchema>;
 
 /** Sending to every consenting signer asks for a ticked box, so that it needs no JavaScript dialog. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText as optional, requiredText as required } from "@/lib/forms/fields";
 import { VOTE_VALUES } from "@/lib/votes/results";
 
 // The per-country vote files: header `iso3,name,vote`, one row per country. The committee file says
@@ -73,19 +74,6 @@ export function parseVotesCsv(text: string): ParsedVotes {
 
 // The form of a vote stage import. One schema for the form and the server; error messages are
 // message keys (AdminVotes.errors.*). Limits follow the columns.
-
-const required = (max: number) =>
-  z
-    .string({ error: "required" })
-    .trim()
-    .pipe(z.string().min(1, { error: "required", abort: true }).max(max, { error: "tooLong" }));
-
-const optional = (max: number) =>
-  z
-    .string()
-    .nullish()
-    .transform((value) => value?.trim() || null)
-    .pipe(z.string().max(max, { error: "tooLong" }).nullable());
 
 const total = z
   .string({ error: "required" })

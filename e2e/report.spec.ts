@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import en from "../messages/en.json";
+import ur from "../messages/ur.json";
 import { confirmedSignatures, createCampaign, createSignature } from "./support/db";
+import { expectVisibleFocus, named, tabTo } from "./support/focus";
 import { createStaff, signInByApi } from "./support/staff";
 
 // Journey: staff hand the petition in. The delivery report prints without the site's frame, saves as
@@ -46,4 +48,19 @@ test("the delivery report is for staff only", async ({ page }) => {
   const campaign = await createCampaign();
   await page.goto(`/en/admin/campaigns/${campaign.id}/report`);
   await expect(page).toHaveURL(/\/en\/admin\/login/);
+});
+
+test("with the keyboard alone, staff add the names to the report in Urdu and reach its print button", async ({ page }) => {
+  const campaign = await createCampaign();
+  await createSignature(campaign.id, { status: "CONFIRMED", fullName: "Asma Jahangir" });
+  await signInByApi(page.request, await createStaff("MODERATOR"));
+  await page.goto(`/ur/admin/campaigns/${campaign.id}/report`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await tabTo(page, named(ur.AdminReport.withNames), { max: 40 });
+  await expectVisibleFocus(page);
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".report-names")).toHaveText(/\bAsma\b/);
+  // The print button comes just before the link (now "without the names"), where focus stayed.
+  await expect(page.getByRole("link", { name: ur.AdminReport.withoutNames })).toBeFocused();
+  await tabTo(page, named(ur.AdminReport.print), { back: true, max: 3 });
 });

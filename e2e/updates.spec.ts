@@ -99,3 +99,24 @@ test("updates are for admins only", async ({ page }) => {
   const response = await page.goto(`/en/admin/campaigns/${campaign.id}/updates`);
   expect(response!.status()).toBe(403);
 });
+
+test("with the keyboard alone, staff confirm and send an update in Urdu", async ({ page }) => {
+  const campaign = await createCampaign();
+  const one = await signer(campaign.id, { mayContact: true, locale: "ur" });
+  const updateId = await withDb(async (client) => {
+    const id = (await client.query(`INSERT INTO "CampaignUpdate" ("campaignId", "updatedAt") VALUES ($1, now()) RETURNING id`, [campaign.id])).rows[0].id as number;
+    await client.query(`INSERT INTO "CampaignUpdateText" ("updateId", locale, subject, body) VALUES ($1, 'ur', 'خبر', 'ووٹ **اگلے ہفتے** ہے۔')`, [id]);
+    return id;
+  });
+  await signInByApi(page.request, await createStaff("ADMIN"));
+  await page.goto(`/ur/admin/campaigns/${campaign.id}/updates/${updateId}`);
+  await tabTo(page, (element) => element.id === "update-send-confirm", { max: 80 });
+  await expectVisibleFocus(page);
+  await page.keyboard.press("Space");
+  await tabTo(page, named(ur.AdminUpdates.send.submit), { max: 2 });
+  await expectVisibleFocus(page);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText(ur.AdminUpdates.notice.sending);
+  const [mail] = await mailsTo(one.email);
+  expect(mail!.subject).toBe("خبر");
+});

@@ -50,7 +50,7 @@ export function SubjectBodyForm({ action, id, locale, initialValues, limits, wor
         <textarea
           id={`${id}-body`}
           name="body"
-          rows={14}
+          rows={10}
           maxLength={limits.body}
           required
           defaultValue={values.body}

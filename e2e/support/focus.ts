@@ -59,8 +59,9 @@ export async function focused(page: Page): Promise<Focused | null> {
     // The ring is drawn around the element: it must be on the screen too. Half a pixel of rounding.
     const extent = outlineShown ? parseFloat(style.outlineWidth) + Math.max(0, parseFloat(style.outlineOffset) || 0) : 0;
     const [top, left, bottom, right] = [rect.top - extent, rect.left - extent, rect.bottom + extent, rect.right + extent];
-    // Elements taller than the screen (the main region, a skip link's target) need only be on it.
-    const fits = bottom - top <= innerHeight && right - left <= innerWidth;
+    // Elements taller than the screen (the main region, a skip link's target) need only be on it; so
+    // does a text area, which the browser scrolls to show its caret, not its whole box.
+    const fits = element.tagName !== "TEXTAREA" && bottom - top <= innerHeight && right - left <= innerWidth;
     const inViewport = fits
       ? top >= -0.5 && left >= -0.5 && bottom <= innerHeight + 0.5 && right <= innerWidth + 0.5
       : rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;

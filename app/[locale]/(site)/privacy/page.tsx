@@ -19,7 +19,7 @@ export const revalidate = 4;
 export const dynamic = "error";
 export const generateStaticParams = () => [];
 
-const SECTIONS = ["stored", "why", "public", "contact", "withdraw", "keep"] as const;
+const SECTIONS = ["stored", "why", "public", "contact", "letters", "withdraw", "keep"] as const;
 
 export default async function PrivacyPage({ params }: { params: Promise<{ locale: string }> }) {
   await pageLocale(params);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/domain-error";
 import type { MailMessage } from "@/lib/email/mailer";
@@ -58,6 +58,16 @@ describe("letters sent by the site", () => {
     const one = await signer(campaign.id);
     await sendLetterBySite(one.token, target.id, letter);
     await expect(sendLetterBySite(one.token, target.id, letter)).rejects.toEqual(new DomainError("alreadySent"));
+  });
+
+  it("leave the signer their letter when nothing could be queued (the database busy)", async () => {
+    const { campaign, target } = await setUp();
+    const one = await signer(campaign.id);
+    const busy = vi.spyOn(db(), "$transaction").mockRejectedValueOnce(new Error("busy"));
+    await expect(sendLetterBySite(one.token, target.id, letter)).rejects.toThrow("busy");
+    busy.mockRestore();
+    await sendLetterBySite(one.token, target.id, letter);
+    expect((await targetsForAdmin(campaign.id))[0]!.letters.server).toBe(1);
   });
 
   it("are refused when staff have not turned them on, to an unconfirmed signer, with a wrong link, or to a target without an address", async () => {

@@ -62,29 +62,37 @@ export async function sendLetterBySite(token: string, targetId: number, letter: 
   if (!signer.campaign.lettersBySite) throw new DomainError<LetterBySiteErrorCode>("notOffered");
   const target = await db().target.findFirst({ where: { id: targetId, campaignId: signer.campaignId }, select: { id: true, name: true, email: true } });
   if (!target?.email) throw new DomainError<LetterBySiteErrorCode>("noAddress");
-  if ((await consume(limiter("letter-by-site", ONE_PER_SIGNER), `${target.id}:${signer.id}`)) > ONE_PER_SIGNER.points) throw new DomainError<LetterBySiteErrorCode>("alreadySent");
   const gapMs = Math.ceil(3_600_000 / lettersPerTargetPerHour(env));
   const t = translator("en", "Letters.bySite.mail");
-  const at = await db().$transaction(async (tx) => {
-    // The target's row, locked: letters written at the same moment take consecutive slots.
-    const [row] = await tx.$queryRaw<{ nextLetterAt: Date | null }[]>`SELECT "nextLetterAt" FROM "Target" WHERE id = ${target.id} FOR UPDATE`;
-    const now = Date.now();
-    const slot = new Date(Math.max(now, row?.nextLetterAt?.getTime() ?? now));
-    await tx.target.update({ where: { id: target.id }, data: { nextLetterAt: new Date(slot.getTime() + gapMs) } });
-    await enqueueMail(tx, {
-      kind: "letter",
-      recipientKey: recipientKey(`target:${target.id}`),
-      notBefore: slot,
-      message: {
-        to: target.email!,
-        replyTo: signer.email,
-        subject: letter.subject,
-        // The letter as the signer wrote it, then who it is from and how it came (the target's office
-        // reads English; the letter itself is in the signer's words and language).
-        text: `${letter.body}\n\n-- \n${t("footer", { name: signer.fullName, title: signer.campaign.title })}\n`,
-      },
+  const once = limiter("letter-by-site", ONE_PER_SIGNER);
+  const key = `${target.id}:${signer.id}`;
+  if ((await consume(once, key)) > ONE_PER_SIGNER.points) throw new DomainError<LetterBySiteErrorCode>("alreadySent");
+  // The target's row, locked: letters written at the same moment take consecutive slots.
+  const queueAtSlot = () =>
+    db().$transaction(async (tx) => {
+      const [row] = await tx.$queryRaw<{ nextLetterAt: Date | null }[]>`SELECT "nextLetterAt" FROM "Target" WHERE id = ${target.id} FOR UPDATE`;
+      const now = Date.now();
+      const slot = new Date(Math.max(now, row?.nextLetterAt?.getTime() ?? now));
+      await tx.target.update({ where: { id: target.id }, data: { nextLetterAt: new Date(slot.getTime() + gapMs) } });
+      await enqueueMail(tx, {
+        kind: "letter",
+        recipientKey: recipientKey(`target:${target.id}`),
+        notBefore: slot,
+        message: {
+          to: target.email!,
+          replyTo: signer.email,
+          subject: letter.subject,
+          // The letter as the signer wrote it, then who it is from and how it came (the target's office
+          // reads English; the letter itself is in the signer's words and language).
+          text: `${letter.body}\n\n-- \n${t("footer", { name: signer.fullName, title: signer.campaign.title })}\n`,
+        },
+      });
+      return slot;
     });
-    return slot;
+  // Nothing queued (the database busy, say): the signer keeps their one letter to this target.
+  const at = await queueAtSlot().catch(async (error: unknown) => {
+    await once.reward(key, 1).catch(() => undefined);
+    throw error;
   });
   await countLetter(target.id, "SERVER");
   nudgeMailWorker();
